@@ -1,0 +1,405 @@
+//! News text to paragraphs, sentences and word tokens, every one of them with
+//! its byte span in the original text.
+//!
+//! # Brief overview
+//!
+//! - [`Tokenizer`] is the entry point, built from a [`Config`] (the
+//!   [`Language`] to stem and filter stopwords for).
+//! - [`Tokenizer::segment`] turns one document's text into a [`Document`]: a
+//!   list of [`Unit`]s (a sentence, a headline, a subheading or a boilerplate
+//!   line), each of a [`UnitKind`], with its [`Token`]s.
+//! - Spans are byte ranges into the text given to `segment`, and
+//!   `&text[unit.span.clone()]` is exactly the unit's text. Nothing is
+//!   dropped: boilerplate and headlines stay in the document with their
+//!   spans, they are only marked as not being body text.
+//!
+//! # Example
+//!
+//! ```
+//! use multisum_tokenize::{Config, Language, Tokenizer, UnitKind};
+//!
+//! let text = "Envoys Head to Moscow\n\nRead Time: 2 Minute\n\n\
+//!             U.S. officials left on Tuesday. Mr. Witkoff leads them.";
+//! let tokenizer = Tokenizer::new(Config::new().language(Language::English));
+//! let doc = tokenizer.segment(text);
+//!
+//! let kinds: Vec<UnitKind> = doc.units().iter().map(|u| u.kind).collect();
+//! assert_eq!(
+//!     kinds,
+//!     [UnitKind::Headline, UnitKind::Boilerplate, UnitKind::Body, UnitKind::Body]
+//! );
+//! let body: Vec<&str> = doc.body().map(|u| &text[u.span.clone()]).collect();
+//! assert_eq!(body, ["U.S. officials left on Tuesday.", "Mr. Witkoff leads them."]);
+//!
+//! let stems: Vec<&str> = doc.units()[2].tokens.iter().map(|t| t.stem.as_str()).collect();
+//! assert_eq!(stems, ["u.s", "offici", "left", "on", "tuesday"]);
+//! Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! None yet: stemming (rust-stemmers) and stopword lists (NLTK's, through the
+//! `stop-words` crate) are always built in.
+
+#![deny(missing_docs)]
+
+mod classify;
+mod language;
+mod split;
+
+use std::collections::HashSet;
+use std::fmt;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+pub use crate::language::{Language, UnknownLanguage};
+
+/// How a [`Tokenizer`] treats text.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    language: Language,
+}
+
+impl Config {
+    /// The default configuration: English.
+    pub fn new() -> Config {
+        Config::default()
+    }
+
+    /// The language used for stemming and stopwords.
+    pub fn language(mut self, language: Language) -> Config {
+        self.language = language;
+        self
+    }
+}
+
+/// What a unit of a document is.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnitKind {
+    /// The document's title: a title-like line before any body text.
+    Headline,
+    /// A title-like line between body paragraphs.
+    Subheading,
+    /// A sentence of the report itself: the only kind that is summarised.
+    Body,
+    /// Page furniture: bylines, read-time notes, photo credits, related
+    /// links, reader prompts, scraping residue.
+    Boilerplate,
+}
+
+impl UnitKind {
+    /// A lowercase name: `"headline"`, `"subheading"`, `"body"`, `"boilerplate"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            UnitKind::Headline => "headline",
+            UnitKind::Subheading => "subheading",
+            UnitKind::Body => "body",
+            UnitKind::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// A word of the text.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range into the document text. A dropped possessive ("’s") is
+    /// outside the span.
+    pub span: Range<usize>,
+    /// The word lowercased, with curly apostrophes made straight and a
+    /// possessive "'s" dropped.
+    pub norm: String,
+    /// The Snowball stem of `norm`.
+    pub stem: String,
+    /// Whether `norm` is in the language's stopword list.
+    pub stopword: bool,
+}
+
+/// A sentence, headline, subheading or boilerplate line.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// What the unit is.
+    pub kind: UnitKind,
+    /// Byte range into the document text; the text there is the unit.
+    pub span: Range<usize>,
+    /// Index of the paragraph (a line, or lines joined by soft wraps).
+    pub paragraph: usize,
+    /// The unit's words in order.
+    pub tokens: Vec<Token>,
+}
+
+/// One document cut into units.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    units: Vec<Unit>,
+    paragraphs: Vec<Range<usize>>,
+}
+
+impl Document {
+    /// All units in text order, boilerplate and headlines included.
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    /// The body units (sentences of the report) in order.
+    pub fn body(&self) -> impl Iterator<Item = &Unit> {
+        self.units.iter().filter(|u| u.kind == UnitKind::Body)
+    }
+
+    /// The paragraphs' byte ranges, in order.
+    pub fn paragraphs(&self) -> &[Range<usize>] {
+        &self.paragraphs
+    }
+
+    /// The first headline, if the document has one.
+    pub fn headline(&self) -> Option<&Unit> {
+        self.units.iter().find(|u| u.kind == UnitKind::Headline)
+    }
+}
+
+/// Cuts documents into units and tokens. Cheap to share across threads.
+pub struct Tokenizer {
+    language: Language,
+    stemmer: rust_stemmers::Stemmer,
+    stopwords: HashSet<&'static str>,
+}
+
+impl fmt::Debug for Tokenizer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Tokenizer")
+            .field("language", &self.language)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Tokenizer {
+    fn default() -> Tokenizer {
+        Tokenizer::new(Config::default())
+    }
+}
+
+impl Tokenizer {
+    /// A tokenizer for the configured language.
+    pub fn new(config: Config) -> Tokenizer {
+        Tokenizer {
+            language: config.language,
+            stemmer: rust_stemmers::Stemmer::create(config.language.algorithm()),
+            stopwords: config.language.stopwords().iter().copied().collect(),
+        }
+    }
+
+    /// The language this tokenizer stems for.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Cuts one document into paragraphs, units and tokens.
+    pub fn segment(&self, text: &str) -> Document {
+        let paragraphs = paragraphs(text);
+        let mut units = Vec::new();
+        let mut seen_body = false;
+        for (index, range) in paragraphs.iter().enumerate() {
+            let para = &text[range.clone()];
+            let kind = if classify::is_boilerplate(para) {
+                UnitKind::Boilerplate
+            } else if classify::is_title_like(para) {
+                if seen_body {
+                    UnitKind::Subheading
+                } else {
+                    UnitKind::Headline
+                }
+            } else {
+                UnitKind::Body
+            };
+            if kind == UnitKind::Body {
+                seen_body = true;
+                for sentence in split::sentences(para) {
+                    let span = range.start + sentence.start..range.start + sentence.end;
+                    units.push(self.unit(text, UnitKind::Body, span, index));
+                }
+            } else {
+                units.push(self.unit(text, kind, range.clone(), index));
+            }
+        }
+        // A title-like line after the last body paragraph is a teaser for
+        // another article, not a subheading of this one.
+        if let Some(last_body) = units.iter().rposition(|u| u.kind == UnitKind::Body) {
+            for unit in &mut units[last_body + 1..] {
+                if unit.kind == UnitKind::Subheading {
+                    unit.kind = UnitKind::Boilerplate;
+                }
+            }
+        }
+        Document { units, paragraphs }
+    }
+
+    fn unit(&self, text: &str, kind: UnitKind, span: Range<usize>, paragraph: usize) -> Unit {
+        let tokens = self.tokens_at(text, span.clone());
+        Unit {
+            kind,
+            span,
+            paragraph,
+            tokens,
+        }
+    }
+
+    /// The word tokens of `text`, with spans into `text`.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        self.tokens_at(text, 0..text.len())
+    }
+
+    fn tokens_at(&self, text: &str, span: Range<usize>) -> Vec<Token> {
+        text[span.clone()]
+            .unicode_word_indices()
+            .filter_map(|(offset, word)| {
+                let mut norm = word.to_lowercase().replace(['’', '‘', 'ʼ'], "'");
+                let mut len = word.len();
+                if let Some(stripped) = norm.strip_suffix("'s") {
+                    let cut = norm.len() - stripped.len();
+                    norm.truncate(stripped.len());
+                    // The apostrophe may be curly (3 bytes) in the original.
+                    let original_cut = word
+                        .char_indices()
+                        .rev()
+                        .nth(1)
+                        .map_or(cut, |(i, _)| len - i);
+                    len -= original_cut;
+                }
+                if norm.is_empty() {
+                    return None;
+                }
+                // Abbreviations ("u.s") and numbers are kept whole: Snowball
+                // rules are for words, and would cut "u.s" to "u.".
+                let stem = if norm.chars().all(|c| c.is_alphabetic() || c == '\'') {
+                    self.stemmer.stem(&norm).into_owned()
+                } else {
+                    norm.clone()
+                };
+                let stopword = self.stopwords.contains(norm.as_str());
+                let start = span.start + offset;
+                Some(Token {
+                    span: start..start + len,
+                    norm,
+                    stem,
+                    stopword,
+                })
+            })
+            .collect()
+    }
+}
+
+/// Paragraph ranges: non-blank lines, with soft-wrapped lines (a line that
+/// does not end a sentence, followed by one starting in lowercase) joined.
+/// Ranges are trimmed of surrounding white space.
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut joinable = false;
+    let mut pos = 0;
+    for line in text.split_inclusive(['\n', '\r']) {
+        let start = pos;
+        pos += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            joinable = false;
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        let range = start + lead..start + lead + trimmed.len();
+        let starts_lower = trimmed.chars().next().is_some_and(char::is_lowercase);
+        match out.last_mut() {
+            Some(last) if joinable && starts_lower => last.end = range.end,
+            _ => out.push(range),
+        }
+        joinable = !classify::has_terminal_punctuation(trimmed) && !trimmed.ends_with(':');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds_and_text(text: &str) -> Vec<(UnitKind, &str)> {
+        Tokenizer::default()
+            .segment(text)
+            .units()
+            .iter()
+            .map(|u| (u.kind, &text[u.span.clone()]))
+            .collect()
+    }
+
+    #[test]
+    fn headline_body_subheading_and_teaser() {
+        let text = "in , , ,\n\nBig Title Here\n\nFirst sentence. Second one.\nA subhead\n\
+                    Third sentence.\nWhat do you think?\nAnother Article Teaser";
+        use UnitKind::*;
+        assert_eq!(
+            kinds_and_text(text),
+            [
+                (Boilerplate, "in , , ,"),
+                (Headline, "Big Title Here"),
+                (Body, "First sentence."),
+                (Body, "Second one."),
+                (Subheading, "A subhead"),
+                (Body, "Third sentence."),
+                (Boilerplate, "What do you think?"),
+                (Boilerplate, "Another Article Teaser"),
+            ]
+        );
+    }
+
+    #[test]
+    fn soft_wrapped_lines_join() {
+        let text = "The talks went on\nfor hours. Then\nthey ended.\r\n\r\nNext paragraph.";
+        let doc = Tokenizer::default().segment(text);
+        assert_eq!(doc.paragraphs().len(), 2);
+        let units: Vec<&str> = doc.units().iter().map(|u| &text[u.span.clone()]).collect();
+        assert_eq!(
+            units,
+            [
+                "The talks went on\nfor hours.",
+                "Then\nthey ended.",
+                "Next paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_spans() {
+        let text = "Russia’s “devastating” 30-day truce, Zelenskyy's aides.";
+        let tokens = Tokenizer::default().tokens(text);
+        let got: Vec<(&str, &str, &str, bool)> = tokens
+            .iter()
+            .map(|t| {
+                (
+                    &text[t.span.clone()],
+                    t.norm.as_str(),
+                    t.stem.as_str(),
+                    t.stopword,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Russia", "russia", "russia", false),
+                ("devastating", "devastating", "devast", false),
+                ("30", "30", "30", false),
+                ("day", "day", "day", false),
+                ("truce", "truce", "truce", false),
+                ("Zelenskyy", "zelenskyy", "zelenskyy", false),
+                ("aides", "aides", "aid", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn stopwords_marked() {
+        let tokens = Tokenizer::default().tokens("The ball is in their court");
+        let stop: Vec<bool> = tokens.iter().map(|t| t.stopword).collect();
+        assert_eq!(stop, [true, false, true, true, true, false]);
+    }
+}

@@ -9,7 +9,7 @@ use std::str::FromStr;
 /// stopword lists are NLTK's (through the `stop-words` crate). The type is
 /// ours so that the stemming crate never shows in this crate's API.
 #[non_exhaustive]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Language {
     /// Arabic.
     Arabic,
@@ -18,6 +18,7 @@ pub enum Language {
     /// Dutch.
     Dutch,
     /// English (the default).
+    #[default]
     English,
     /// Finnish.
     Finnish,
@@ -47,12 +48,6 @@ pub enum Language {
     Tamil,
     /// Turkish.
     Turkish,
-}
-
-impl Default for Language {
-    fn default() -> Language {
-        Language::English
-    }
 }
 
 impl Language {

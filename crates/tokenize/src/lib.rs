@@ -200,12 +200,15 @@ impl Tokenizer {
     pub fn segment(&self, text: &str) -> Document {
         let paragraphs = paragraphs(text);
         let mut units = Vec::new();
+        let mut sentences = Vec::new();
         let mut seen_body = false;
         for (index, range) in paragraphs.iter().enumerate() {
             let para = &text[range.clone()];
+            sentences.clear();
+            split::split(para, &mut sentences);
             let kind = if classify::is_boilerplate(para) {
                 UnitKind::Boilerplate
-            } else if classify::is_title_like(para) {
+            } else if sentences.len() == 1 && classify::is_title_like(para) {
                 if seen_body {
                     UnitKind::Subheading
                 } else {
@@ -216,7 +219,7 @@ impl Tokenizer {
             };
             if kind == UnitKind::Body {
                 seen_body = true;
-                for sentence in split::sentences(para) {
+                for sentence in &sentences {
                     let span = range.start + sentence.start..range.start + sentence.end;
                     units.push(self.unit(text, UnitKind::Body, span, index));
                 }
@@ -292,11 +295,13 @@ impl Tokenizer {
 }
 
 /// Paragraph ranges: non-blank lines, with soft-wrapped lines (a line that
-/// does not end a sentence, followed by one starting in lowercase) joined.
+/// does not end a sentence, followed by one starting in lowercase) joined,
+/// unless either line is boilerplate on its own ("Source" above a link).
 /// Ranges are trimmed of surrounding white space.
 fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut joinable = false;
+    let mut prev_line = 0..0;
     let mut pos = 0;
     for line in text.split_inclusive(['\n', '\r']) {
         let start = pos;
@@ -310,10 +315,18 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
         let range = start + lead..start + lead + trimmed.len();
         let starts_lower = trimmed.chars().next().is_some_and(char::is_lowercase);
         match out.last_mut() {
-            Some(last) if joinable && starts_lower => last.end = range.end,
-            _ => out.push(range),
+            Some(last)
+                if joinable
+                    && starts_lower
+                    && !classify::is_boilerplate(&text[prev_line.clone()])
+                    && !classify::is_boilerplate(trimmed) =>
+            {
+                last.end = range.end;
+            }
+            _ => out.push(range.clone()),
         }
         joinable = !classify::has_terminal_punctuation(trimmed) && !trimmed.ends_with(':');
+        prev_line = range;
     }
     out
 }

@@ -1,1 +1,213 @@
-fn main() {}
+//! The `multisum` command line: glue between files, options and the
+//! libraries. Exit codes: 0 success, 1 unreadable or unusable input,
+//! 2 bad usage.
+
+mod input;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use multisum_assemble::{Budget, Config, Language, Order, Summarizer, render};
+
+/// Consolidated extractive summaries of several news reports about one
+/// event, in which every sentence cites every report that states it.
+#[derive(Debug, Parser)]
+#[command(name = "multisum", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Summarize reports: files, folders (their .txt/.md files, and
+    /// manifest.toml if present), or `-` for standard input.
+    Summarize(SummarizeArgs),
+    /// Show how a text is cut into units (sentences, headlines, boilerplate).
+    Split(SplitArgs),
+}
+
+#[derive(Debug, Args)]
+struct SummarizeArgs {
+    /// Files or folders of reports, or `-` for one report on standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// At most this many sentences [default: 6].
+    #[arg(long, value_name = "N", group = "budget")]
+    sentences: Option<usize>,
+    /// At most this many words in all.
+    #[arg(long, value_name = "N", group = "budget")]
+    words: Option<usize>,
+    /// At most this many bytes of sentence text in all.
+    #[arg(long, value_name = "N", group = "budget")]
+    bytes: Option<usize>,
+    /// At most this fraction (0 to 1) of the input's body sentences.
+    #[arg(long, value_name = "R", group = "budget")]
+    ratio: Option<f64>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// How sentences are scored.
+    #[arg(long, value_enum, default_value_t = AlgorithmArg::Textrank)]
+    algorithm: AlgorithmArg,
+    /// Order of the summary's sentences.
+    #[arg(long, value_enum, default_value_t = OrderArg::Source)]
+    order: OrderArg,
+    /// Language of the reports (name or ISO 639-1 code).
+    #[arg(long, default_value = "english", value_parser = parse_language)]
+    language: Language,
+    /// MMR trade-off between importance (1) and novelty (0).
+    #[arg(long, value_name = "L")]
+    lambda: Option<f64>,
+    /// Similarity (0 to 1) above which two sentences count as saying the
+    /// same thing; no two chosen sentences are more similar.
+    #[arg(long, value_name = "T")]
+    redundancy: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+struct SplitArgs {
+    /// A file, or `-` (the default) for standard input.
+    #[arg(value_name = "INPUT", default_value = "-")]
+    input: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SplitFormat::Text)]
+    format: SplitFormat,
+    /// Language of the text (name or ISO 639-1 code).
+    #[arg(long, default_value = "english", value_parser = parse_language)]
+    language: Language,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SplitFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum AlgorithmArg {
+    /// PageRank over the sentence-similarity graph.
+    Textrank,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum OrderArg {
+    /// The order facts appear in the reports (majority vote).
+    Source,
+    /// Best-scored first.
+    Score,
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    s.parse::<Language>().map_err(|e| e.to_string())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Summarize(args) => summarize(args),
+        Command::Split(args) => split(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // A closed pipe (`multisum ... | head`) is not an error.
+            if err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("multisum: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn summarize(args: SummarizeArgs) -> Result<()> {
+    let sources = input::load_all(&args.inputs)?;
+    let budget = match (args.sentences, args.words, args.bytes, args.ratio) {
+        (_, Some(n), _, _) => Budget::Words(n),
+        (_, _, Some(n), _) => Budget::Bytes(n),
+        (_, _, _, Some(r)) => Budget::Ratio(r),
+        (n, _, _, _) => Budget::Sentences(n.unwrap_or(6)),
+    };
+    let order = match args.order {
+        OrderArg::Source => Order::Source,
+        OrderArg::Score => Order::Score,
+    };
+    let AlgorithmArg::Textrank = args.algorithm;
+    let mut config = Config::new()
+        .budget(budget)
+        .language(args.language)
+        .order(order);
+    if let Some(lambda) = args.lambda {
+        config = config.lambda(lambda);
+    }
+    if let Some(threshold) = args.redundancy {
+        config = config.redundancy_threshold(threshold);
+    }
+    let summary = Summarizer::new(config).summarize(&sources)?;
+    let out = match args.format {
+        Format::Text => render::text(&summary),
+        Format::Markdown => render::markdown(&summary),
+        Format::Json => render::json(&summary),
+    };
+    write_stdout(&out)
+}
+
+fn split(args: SplitArgs) -> Result<()> {
+    let source = input::load_one(&args.input)?;
+    let text = source.text();
+    let tokenizer =
+        multisum_tokenize::Tokenizer::new(multisum_tokenize::Config::new().language(args.language));
+    let doc = tokenizer.segment(text);
+    let mut out = String::new();
+    match args.format {
+        SplitFormat::Text => {
+            for unit in doc.units() {
+                let line = text[unit.span.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>();
+                out.push_str(&line.join(" "));
+                out.push('\n');
+            }
+        }
+        SplitFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct JsonUnit<'a> {
+                kind: &'a str,
+                span: [usize; 2],
+                text: &'a str,
+            }
+            let units: Vec<JsonUnit> = doc
+                .units()
+                .iter()
+                .map(|u| JsonUnit {
+                    kind: u.kind.name(),
+                    span: [u.span.start, u.span.end],
+                    text: &text[u.span.clone()],
+                })
+                .collect();
+            out = serde_json::to_string_pretty(&units).context("writing JSON")?;
+            out.push('\n');
+        }
+    }
+    write_stdout(&out)
+}
+
+fn write_stdout(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}

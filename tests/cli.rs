@@ -1,1 +1,341 @@
+//! End-to-end tests of the `multisum` binary.
 
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const CORPUS: &str = "corpus/ceasefire-talks";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the binary from the workspace root, so paths in the output are the
+/// relative ones a user types.
+fn multisum(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_multisum"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn multisum_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
+        .args(args)
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(stdin)
+        .expect("stdin written");
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "multisum failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("multisum-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    dir
+}
+
+#[test]
+fn corpus_summary_text() {
+    insta::assert_snapshot!("corpus_text", stdout(&multisum(&["summarize", CORPUS])));
+}
+
+#[test]
+fn corpus_summary_markdown() {
+    let out = stdout(&multisum(&["summarize", "--format", "markdown", CORPUS]));
+    insta::assert_snapshot!("corpus_markdown", out);
+}
+
+#[test]
+fn corpus_summary_json() {
+    let out = stdout(&multisum(&["summarize", "--format", "json", CORPUS]));
+    insta::assert_snapshot!("corpus_json", out);
+}
+
+/// Body sentences of a report as `multisum split` cuts them, by span.
+fn body_units(path: &str) -> Vec<([usize; 2], String)> {
+    let out = stdout(&multisum(&["split", "--format", "json", path]));
+    let units: Value = serde_json::from_str(&out).expect("split JSON");
+    units
+        .as_array()
+        .expect("an array of units")
+        .iter()
+        .filter(|u| u["kind"] == "body")
+        .map(|u| {
+            let span = [
+                u["span"][0].as_u64().unwrap() as usize,
+                u["span"][1].as_u64().unwrap() as usize,
+            ];
+            (span, u["text"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn json_spans_slice_the_files_exactly() {
+    let out = stdout(&multisum(&[
+        "summarize",
+        "--format",
+        "json",
+        "--sentences",
+        "10",
+        CORPUS,
+    ]));
+    let summary: Value = serde_json::from_str(&out).expect("valid JSON");
+    let sources = summary["sources"].as_array().expect("sources");
+    assert_eq!(sources.len(), 5);
+    let files: Vec<Vec<u8>> = sources
+        .iter()
+        .map(|s| std::fs::read(root().join(s["path"].as_str().expect("path"))).expect("readable"))
+        .collect();
+    let sentences = summary["sentences"].as_array().expect("sentences");
+    assert_eq!(sentences.len(), 10);
+    let span = |v: &Value| {
+        [
+            v[0].as_u64().unwrap() as usize,
+            v[1].as_u64().unwrap() as usize,
+        ]
+    };
+    for s in sentences {
+        let origin = s["source"].as_u64().unwrap() as usize;
+        let [a, b] = span(&s["span"]);
+        assert_eq!(&files[origin][a..b], s["text"].as_str().unwrap().as_bytes());
+        let citations = s["citations"].as_array().unwrap();
+        assert!(
+            citations
+                .iter()
+                .any(|c| c["source"] == s["source"] && c["span"] == s["span"]),
+            "the origin is cited"
+        );
+        let mut cited: Vec<u64> = citations
+            .iter()
+            .map(|c| c["source"].as_u64().unwrap())
+            .collect();
+        cited.dedup();
+        assert_eq!(
+            cited.len(),
+            citations.len(),
+            "each report cited once, in order"
+        );
+        assert_eq!(
+            s["corroboration"].as_u64().unwrap() as usize,
+            citations.len()
+        );
+        for c in citations {
+            let source = c["source"].as_u64().unwrap() as usize;
+            let [a, b] = span(&c["span"]);
+            let units = body_units(sources[source]["path"].as_str().unwrap());
+            let unit = units
+                .iter()
+                .find(|(sp, _)| *sp == [a, b])
+                .expect("a body sentence");
+            assert_eq!(&files[source][a..b], unit.1.as_bytes());
+        }
+    }
+}
+
+#[test]
+fn summary_has_no_boilerplate_or_headlines() {
+    let out = stdout(&multisum(&["summarize", "--sentences", "12", CORPUS]));
+    let body = out.split("\nSources:").next().unwrap();
+    for noise in [
+        "in , , ,",
+        "Read Time",
+        "See also",
+        "What do you think",
+        "Photo credit",
+        "www.bbc.com",
+        "UK Poverty Crisis",
+        "Kremlin acknowledges US discussions",
+        "Calls for US intervention",
+        "Trump threatens ‘devastating’ things",
+    ] {
+        assert!(!body.contains(noise), "{noise:?} in summary:\n{body}");
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let first = multisum(&["summarize", "--format", "json", CORPUS]);
+    for _ in 0..5 {
+        assert_eq!(
+            multisum(&["summarize", "--format", "json", CORPUS]).stdout,
+            first.stdout
+        );
+    }
+}
+
+#[test]
+fn folder_without_manifest_uses_file_stems_in_name_order() {
+    let dir = scratch("no-manifest");
+    for (name, text) in [
+        (
+            "b.txt",
+            "Talks on a ceasefire began in Moscow on Tuesday. Officials were hopeful.",
+        ),
+        (
+            "a.md",
+            "On Tuesday talks on a ceasefire began in Moscow. The weather was cold.",
+        ),
+        ("ignored.json", "{}"),
+    ] {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let out = stdout(&multisum(&[
+        "summarize",
+        "--sentences",
+        "1",
+        dir.to_str().unwrap(),
+    ]));
+    let sources: Vec<&str> = out
+        .lines()
+        .skip_while(|l| *l != "Sources:")
+        .skip(1)
+        .collect();
+    assert_eq!(sources.len(), 2);
+    assert!(sources[0].starts_with("[1] a ("), "{out}");
+    assert!(sources[1].starts_with("[2] b ("), "{out}");
+    assert!(out.lines().next().unwrap().ends_with("[1][2]"), "{out}");
+}
+
+#[test]
+fn stdin_is_one_report() {
+    let text = "Officials met in Jeddah on Tuesday to discuss a ceasefire. \
+                They agreed on a thirty day truce proposal. Markets were calm.";
+    let out = stdout(&multisum_stdin(
+        &["summarize", "--sentences", "1", "-"],
+        text.as_bytes(),
+    ));
+    assert!(out.contains("[1] stdin\n"), "{out}");
+}
+
+#[test]
+fn word_budget_is_never_exceeded() {
+    for words in [0usize, 1, 15, 40, 100] {
+        let out = stdout(&multisum(&[
+            "summarize",
+            "--format",
+            "json",
+            "--words",
+            &words.to_string(),
+            CORPUS,
+        ]));
+        let summary: Value = serde_json::from_str(&out).unwrap();
+        let total: usize = summary["sentences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap().split_whitespace().count())
+            .sum();
+        assert!(total <= words, "{total} words for a budget of {words}");
+        if words >= 40 {
+            assert!(total > 0, "a budget of {words} words fits a sentence");
+        }
+    }
+}
+
+#[test]
+fn split_shows_every_unit() {
+    let out = stdout(&multisum(&[
+        "split",
+        "corpus/ceasefire-talks/04-negotiators-on-their-way.txt",
+    ]));
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines.contains(&"Trump threatens ‘devastating’ things"),
+        "{out}"
+    );
+    assert!(
+        lines.contains(&"“But a positive message means nothing,” Trump said."),
+        "{out}"
+    );
+    assert!(lines.contains(&"“This is a serious situation.”"), "{out}");
+}
+
+/// (arguments, exit code, text the error message must contain)
+fn check_error(args: &[&str], code: i32, message: &str) {
+    let out = multisum(args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(message),
+        "{args:?}: {stderr:?} lacks {message:?}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn errors_are_one_clear_line() {
+    let dir = scratch("errors");
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, b"Valid start \xff\xfe then junk.").unwrap();
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let manifest_dir = dir.join("manifest");
+    std::fs::create_dir_all(&manifest_dir).unwrap();
+    std::fs::write(
+        manifest_dir.join("manifest.toml"),
+        "[[report]]\nid = \"x\"\nfile = \"gone.txt\"\n",
+    )
+    .unwrap();
+    let p = |p: &Path| p.to_str().unwrap().to_string();
+    check_error(
+        &["summarize", "no/such/path.txt"],
+        1,
+        "no/such/path.txt: cannot read",
+    );
+    check_error(
+        &["summarize", &p(&bad)],
+        1,
+        "invalid UTF-8 at byte offset 12",
+    );
+    check_error(
+        &["summarize", &p(&empty)],
+        1,
+        "folder has no .txt or .md files",
+    );
+    check_error(
+        &["summarize", &p(&manifest_dir)],
+        1,
+        "gone.txt: cannot read",
+    );
+    check_error(
+        &["summarize", "--sentences", "x", CORPUS],
+        2,
+        "invalid value",
+    );
+    check_error(
+        &["summarize", "--words", "5", "--sentences", "2", CORPUS],
+        2,
+        "cannot be used with",
+    );
+    check_error(&["summarize", "--ratio", "1.5", CORPUS], 1, "ratio 1.5");
+    check_error(&["frobnicate"], 2, "unrecognized subcommand");
+}

@@ -1,1 +1,355 @@
-//! stub
+//! Turns several reports of one event into one consolidated extractive
+//! summary, in which every sentence cites every report that states it.
+//!
+//! # Brief overview
+//!
+//! - [`Source`] is one input report: an id, optional title, path and date,
+//!   and its full text.
+//! - [`Summarizer`] runs the pipeline under a [`Config`]: segment each report
+//!   ([`multisum_tokenize`]), score the body sentences ([`multisum_score`]),
+//!   select under a [`Budget`] without repeating a fact, cite every report
+//!   carrying each selected sentence, and [`Order`] the result.
+//! - [`Summary`] is plain data: [`SummarySentence`]s with [`Citation`]s whose
+//!   spans are byte ranges into the cited source's text. The [`render`]
+//!   module writes it as text, Markdown or JSON.
+//!
+//! # Example
+//!
+//! ```
+//! use multisum_assemble::{Budget, Config, Source, Summarizer};
+//!
+//! let sources = [
+//!     Source::new("a", "Envoys flew to Moscow for ceasefire talks on Tuesday. \
+//!                       The weather in Moscow was cold."),
+//!     Source::new("b", "On Tuesday envoys flew to Moscow for talks on a ceasefire. \
+//!                       Markets rose sharply in Asia."),
+//! ];
+//! let config = Config::new().budget(Budget::Sentences(1));
+//! let summary = Summarizer::new(config).summarize(&sources)?;
+//!
+//! let first = &summary.sentences()[0];
+//! assert!(first.text().contains("ceasefire"));
+//! // Both reports state it, so both are cited, each with its own span.
+//! assert_eq!(first.citations().len(), 2);
+//! for c in first.citations() {
+//!     assert!(sources[c.source()].text().get(c.span()).is_some());
+//! }
+//! Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Crate features
+//!
+//! None yet.
+
+#![deny(missing_docs)]
+
+mod cite;
+mod error;
+mod order;
+pub mod render;
+mod select;
+mod summarize;
+
+use std::ops::Range;
+
+pub use crate::error::Error;
+pub use crate::summarize::Summarizer;
+pub use multisum_tokenize::Language;
+
+/// One input report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    id: String,
+    title: Option<String>,
+    path: Option<String>,
+    date: Option<String>,
+    text: String,
+}
+
+impl Source {
+    /// A report with an id and its full text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Source {
+        Source {
+            id: id.into(),
+            title: None,
+            path: None,
+            date: None,
+            text: text.into(),
+        }
+    }
+
+    /// Sets the title (otherwise the report's headline, if it has one).
+    pub fn with_title(mut self, title: impl Into<String>) -> Source {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Sets the path the text was read from, shown in the output.
+    pub fn with_path(mut self, path: impl Into<String>) -> Source {
+        self.path = Some(path.into());
+        self
+    }
+
+    /// Sets the publication date (any sortable string, e.g. ISO 8601).
+    pub fn with_date(mut self, date: impl Into<String>) -> Source {
+        self.date = Some(date.into());
+        self
+    }
+
+    /// The id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The title given with [`Source::with_title`].
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The path given with [`Source::with_path`].
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// The date given with [`Source::with_date`].
+    pub fn date(&self) -> Option<&str> {
+        self.date.as_deref()
+    }
+
+    /// The full text. Every span in a [`Summary`] indexes into it.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// How long the summary may be.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Budget {
+    /// At most this many sentences.
+    Sentences(usize),
+    /// At most this many words (whitespace-separated) in all.
+    Words(usize),
+    /// At most this many bytes of sentence text in all.
+    Bytes(usize),
+    /// At most this fraction (0 to 1) of the input's body sentences,
+    /// rounded up, at least one.
+    Ratio(f64),
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget::Sentences(6)
+    }
+}
+
+/// The scoring method behind sentence importance.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Algorithm {
+    /// TextRank: PageRank over the TF-IDF cosine graph.
+    #[default]
+    TextRank,
+}
+
+impl Algorithm {
+    /// All algorithms, for listing in help texts.
+    pub const ALL: &'static [Algorithm] = &[Algorithm::TextRank];
+
+    /// The lowercase name: `"textrank"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Algorithm::TextRank => "textrank",
+        }
+    }
+}
+
+/// The order of the summary's sentences.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// The order the facts appear in the reports: majority ordering over the
+    /// reports that carry them.
+    #[default]
+    Source,
+    /// Best score first.
+    Score,
+}
+
+/// Settings of a [`Summarizer`].
+#[derive(Clone, Debug)]
+pub struct Config {
+    budget: Budget,
+    algorithm: Algorithm,
+    language: Language,
+    order: Order,
+    lambda: f64,
+    redundancy: f64,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            budget: Budget::default(),
+            algorithm: Algorithm::default(),
+            language: Language::default(),
+            order: Order::default(),
+            lambda: 0.7,
+            redundancy: select::REDUNDANCY_THRESHOLD,
+        }
+    }
+}
+
+impl Config {
+    /// The defaults: six sentences, TextRank, English, source order.
+    pub fn new() -> Config {
+        Config::default()
+    }
+
+    /// The length budget.
+    pub fn budget(mut self, budget: Budget) -> Config {
+        self.budget = budget;
+        self
+    }
+
+    /// The scoring method.
+    pub fn algorithm(mut self, algorithm: Algorithm) -> Config {
+        self.algorithm = algorithm;
+        self
+    }
+
+    /// The language of the reports.
+    pub fn language(mut self, language: Language) -> Config {
+        self.language = language;
+        self
+    }
+
+    /// The order of the output sentences.
+    pub fn order(mut self, order: Order) -> Config {
+        self.order = order;
+        self
+    }
+
+    /// MMR's trade-off between importance (1.0) and novelty (0.0); default
+    /// 0.7. Values outside `[0, 1]` are clamped.
+    pub fn lambda(mut self, lambda: f64) -> Config {
+        self.lambda = lambda.clamp(0.0, 1.0);
+        self
+    }
+
+    /// The similarity above which two sentences count as saying the same
+    /// thing: no two selected sentences are more similar than this.
+    pub fn redundancy_threshold(mut self, threshold: f64) -> Config {
+        self.redundancy = threshold.clamp(0.0, 1.0);
+        self
+    }
+}
+
+/// A report cited by a summary sentence: it contains a sentence, at `span`,
+/// stating the same content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    source: usize,
+    span: Range<usize>,
+}
+
+impl Citation {
+    /// Index of the cited report in [`Summary::sources`].
+    pub fn source(&self) -> usize {
+        self.source
+    }
+
+    /// Byte range of the matching sentence in the cited report's text.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+}
+
+/// A sentence of the summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SummarySentence {
+    text: String,
+    source: usize,
+    span: Range<usize>,
+    score: f64,
+    citations: Vec<Citation>,
+    corroboration: usize,
+}
+
+impl SummarySentence {
+    /// The sentence, exactly as it stands in its source at [`Self::span`].
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Index of the report the text was taken from.
+    pub fn source(&self) -> usize {
+        self.source
+    }
+
+    /// Byte range of the text in its source.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// The sentence's importance, normalised so the best candidate is 1.
+    pub fn score(&self) -> f64 {
+        self.score
+    }
+
+    /// Every report stating this sentence's content, the origin included,
+    /// ordered by source index, each report once.
+    pub fn citations(&self) -> &[Citation] {
+        &self.citations
+    }
+
+    /// How many independent reports carry it (syndicated copies of one
+    /// report count once).
+    pub fn corroboration(&self) -> usize {
+        self.corroboration
+    }
+}
+
+/// What a summary says about one input report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceInfo {
+    id: String,
+    title: Option<String>,
+    path: Option<String>,
+}
+
+impl SourceInfo {
+    /// The report's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The title: the one given, else the report's headline.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The path it was read from, if given.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+}
+
+/// A consolidated summary: plain data, rendered by [`render`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    sources: Vec<SourceInfo>,
+    sentences: Vec<SummarySentence>,
+}
+
+impl Summary {
+    /// The input reports, in input order.
+    pub fn sources(&self) -> &[SourceInfo] {
+        &self.sources
+    }
+
+    /// The summary's sentences, in output order.
+    pub fn sentences(&self) -> &[SummarySentence] {
+        &self.sentences
+    }
+}

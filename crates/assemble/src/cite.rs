@@ -1,0 +1,78 @@
+//! Finding every report that states a chosen sentence's content.
+
+use std::collections::HashSet;
+
+use crate::summarize::Analysis;
+
+/// A sentence of another report counts as stating the same content when its
+/// TF-IDF cosine with the chosen sentence reaches this...
+pub(crate) const CITE_COSINE: f64 = 0.30;
+/// ...and at least this share of the shorter sentence's content words (as
+/// stems) appear in the other. Calibrated on `corpus/ceasefire-talks`: true
+/// restatements there share 40–90 % of the shorter sentence's content words;
+/// sentences on a neighbouring fact of the same story share under 35 %.
+pub(crate) const CITE_OVERLAP: f64 = 0.40;
+
+/// One cited sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Match {
+    pub(crate) source: usize,
+    pub(crate) sentence: usize,
+    pub(crate) strength: f64,
+}
+
+/// The share of the smaller sentence's distinct content stems that the
+/// other one contains (the overlap coefficient).
+pub(crate) fn overlap(analysis: &Analysis, a: usize, b: usize) -> f64 {
+    let sa: HashSet<&str> = analysis.sentences[a]
+        .stems
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let sb: HashSet<&str> = analysis.sentences[b]
+        .stems
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let smaller = sa.len().min(sb.len());
+    if smaller == 0 {
+        return 0.0;
+    }
+    sa.intersection(&sb).count() as f64 / smaller as f64
+}
+
+/// Every report's best-matching sentence for `chosen`, the origin itself
+/// included, ordered by report.
+pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
+    let origin = analysis.sentences[chosen].source;
+    let mut out = Vec::new();
+    for (source, sentences) in analysis.by_source.iter().enumerate() {
+        if source == origin {
+            out.push(Match {
+                source,
+                sentence: chosen,
+                strength: 1.0,
+            });
+            continue;
+        }
+        let best = sentences
+            .iter()
+            .map(|&j| {
+                (
+                    j,
+                    analysis.similarity(chosen, j),
+                    overlap(analysis, chosen, j),
+                )
+            })
+            .filter(|&(_, cos, ov)| cos >= CITE_COSINE && ov >= CITE_OVERLAP)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((sentence, strength, _)) = best {
+            out.push(Match {
+                source,
+                sentence,
+                strength,
+            });
+        }
+    }
+    out
+}

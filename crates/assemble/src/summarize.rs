@@ -1,0 +1,222 @@
+//! The pipeline: segment, score, select, cite, order.
+
+use std::ops::Range;
+
+use multisum_score::{SentenceScorer, SentenceSet, TermModel, TextRank, TfIdf};
+use multisum_tokenize::{Tokenizer, Unit};
+
+use crate::select::{self, Decision};
+use crate::{Algorithm, Budget, Citation, Config, Error, Source, SourceInfo, Summary};
+use crate::{SummarySentence, cite, order};
+
+/// Makes consolidated summaries. Cheap to build; reusable across inputs.
+#[derive(Debug)]
+pub struct Summarizer {
+    config: Config,
+    tokenizer: Tokenizer,
+}
+
+/// A body sentence of some report, as the pipeline sees it.
+#[derive(Clone, Debug)]
+pub(crate) struct Sentence {
+    pub(crate) source: usize,
+    pub(crate) span: Range<usize>,
+    /// Position among its report's body sentences.
+    pub(crate) position: usize,
+    /// Content stems (stopwords removed), in order.
+    pub(crate) stems: Vec<String>,
+    pub(crate) words: usize,
+    /// Opens with a word that refers back ("He", "This", "However").
+    pub(crate) dangling: bool,
+}
+
+/// Everything known about the input once it is segmented and scored.
+pub(crate) struct Analysis {
+    pub(crate) sentences: Vec<Sentence>,
+    /// Body sentences per report, in order (indices into `sentences`).
+    pub(crate) by_source: Vec<Vec<usize>>,
+    pub(crate) model: TermModel,
+    /// Centrality, normalised so the maximum is 1.
+    pub(crate) centrality: Vec<f64>,
+}
+
+impl Analysis {
+    /// How similar two sentences are in content: TF-IDF cosine over stems.
+    pub(crate) fn similarity(&self, a: usize, b: usize) -> f64 {
+        self.model.cosine(a, b)
+    }
+}
+
+/// Words that make a sentence lean on the one before it when they open it.
+const DANGLING_OPENERS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "that",
+    "however",
+    "but",
+    "also",
+    "additionally",
+    "moreover",
+    "furthermore",
+    "such",
+    "there",
+];
+
+/// Sentences with fewer content words than this are never selected: they
+/// are fragments ("Trump said.") that carry no fact on their own.
+const MIN_CONTENT_WORDS: usize = 4;
+
+impl Summarizer {
+    /// A summarizer with the given settings.
+    pub fn new(config: Config) -> Summarizer {
+        let tokenizer = Tokenizer::new(multisum_tokenize::Config::new().language(config.language));
+        Summarizer { config, tokenizer }
+    }
+
+    /// Summarizes the reports. Fails only when there are none, or the
+    /// budget is invalid; reports with no body text give an empty summary.
+    pub fn summarize(&self, sources: &[Source]) -> Result<Summary, Error> {
+        if sources.is_empty() {
+            return Err(Error::no_sources());
+        }
+        if let Budget::Ratio(r) = self.config.budget
+            && !(r.is_finite() && (0.0..=1.0).contains(&r))
+        {
+            return Err(Error::invalid_ratio(r));
+        }
+        let docs: Vec<_> = sources
+            .iter()
+            .map(|s| self.tokenizer.segment(s.text()))
+            .collect();
+        let infos = sources
+            .iter()
+            .zip(&docs)
+            .map(|(s, d)| SourceInfo {
+                id: s.id().to_string(),
+                title: s.title().map(str::to_string).or_else(|| {
+                    d.headline()
+                        .map(|h| collapse_whitespace(&s.text()[h.span.clone()]))
+                }),
+                path: s.path().map(str::to_string),
+            })
+            .collect();
+
+        let mut sentences = Vec::new();
+        let mut by_source = vec![Vec::new(); sources.len()];
+        for (source, (doc, src)) in docs.iter().zip(sources).enumerate() {
+            for (position, unit) in doc.body().enumerate() {
+                by_source[source].push(sentences.len());
+                sentences.push(sentence(source, position, unit, src.text()));
+            }
+        }
+        let mut set = SentenceSet::new();
+        for s in &sentences {
+            set.push(s.source, &s.stems);
+        }
+        let raw = match self.config.algorithm {
+            Algorithm::TextRank => TextRank::default().score(&set),
+        };
+        let max = raw.values().iter().copied().fold(0.0, f64::max);
+        let centrality = raw
+            .values()
+            .iter()
+            .map(|&v| if max > 0.0 { v / max } else { 0.0 })
+            .collect();
+        let analysis = Analysis {
+            sentences,
+            by_source,
+            model: TfIdf::new().model(&set),
+            centrality,
+        };
+
+        let candidates: Vec<bool> = analysis
+            .sentences
+            .iter()
+            .map(|s| s.stems.len() >= MIN_CONTENT_WORDS)
+            .collect();
+        let limit = select::Limit::new(self.config.budget, analysis.sentences.len());
+        let decisions = select::mmr(
+            &analysis,
+            &candidates,
+            limit,
+            self.config.lambda,
+            self.config.redundancy,
+        );
+        let mut chosen: Vec<usize> = decisions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| matches!(d, Decision::Selected { .. }).then_some(i))
+            .collect();
+        chosen.sort_by_key(|&i| match decisions[i] {
+            Decision::Selected { rank } => rank,
+            _ => usize::MAX,
+        });
+        let citations: Vec<Vec<cite::Match>> = chosen
+            .iter()
+            .map(|&i| cite::matches(&analysis, i))
+            .collect();
+        let ordered = order::arrange(&analysis, &chosen, &citations, self.config.order);
+
+        let out = ordered
+            .into_iter()
+            .map(|k| {
+                let i = chosen[k];
+                let s = &analysis.sentences[i];
+                let cites: Vec<Citation> = citations[k]
+                    .iter()
+                    .map(|m| Citation {
+                        source: m.source,
+                        span: analysis.sentences[m.sentence].span.clone(),
+                    })
+                    .collect();
+                SummarySentence {
+                    text: sources[s.source].text()[s.span.clone()].to_string(),
+                    source: s.source,
+                    span: s.span.clone(),
+                    score: analysis.centrality[i],
+                    corroboration: cites.len(),
+                    citations: cites,
+                }
+            })
+            .collect();
+        Ok(Summary {
+            sources: infos,
+            sentences: out,
+        })
+    }
+}
+
+fn sentence(source: usize, position: usize, unit: &Unit, text: &str) -> Sentence {
+    let stems = unit
+        .tokens
+        .iter()
+        .filter(|t| !t.stopword)
+        .map(|t| t.stem.clone())
+        .collect();
+    let dangling = unit
+        .tokens
+        .first()
+        .is_some_and(|t| DANGLING_OPENERS.contains(&t.norm.as_str()));
+    Sentence {
+        source,
+        span: unit.span.clone(),
+        position,
+        stems,
+        words: text[unit.span.clone()].split_whitespace().count(),
+        dangling,
+    }
+}
+
+/// The text with every run of white space (newlines included) as one space.
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

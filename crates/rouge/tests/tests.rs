@@ -1,0 +1,3 @@
+//! Integration tests of multisum-rouge.
+
+mod cases;

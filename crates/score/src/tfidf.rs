@@ -7,6 +7,7 @@ use crate::set::SentenceSet;
 /// How a term's count in a sentence becomes its term frequency.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Tf {
     /// The count itself.
     Raw,
@@ -22,6 +23,7 @@ pub enum Tf {
 /// How a term's rarity becomes its inverse document frequency.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Idf {
     /// `ln(N / df)`: a term in every unit weighs 0.
     Standard,
@@ -35,6 +37,7 @@ pub enum Idf {
 /// What counts as a "document" for document frequencies.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum IdfScope {
     /// The documents the sentences belong to.
     Documents,
@@ -47,6 +50,7 @@ pub enum IdfScope {
 
 /// TF-IDF weighting settings. Build a [`TermModel`] with [`TfIdf::model`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TfIdf {
     tf: Tf,
     idf: Idf,
@@ -77,8 +81,20 @@ impl TfIdf {
         self
     }
 
-    /// Weighs every sentence of `set`.
-    pub fn model(&self, set: &SentenceSet) -> TermModel {
+    /// The weight of a term seen `count` times in a sentence, before
+    /// normalisation.
+    pub(crate) fn weight(&self, count: u32, idf: f64) -> f64 {
+        let c = f64::from(count);
+        let tf = match self.tf {
+            Tf::Raw => c,
+            Tf::Log => 1.0 + c.ln(),
+            Tf::Boolean => 1.0,
+        };
+        tf * idf
+    }
+
+    /// The inverse document frequency of every term of `set`.
+    pub(crate) fn idf_table(&self, set: &SentenceSet) -> Vec<f64> {
         let v = set.vocabulary_len();
         let mut df = vec![0u32; v];
         let units = match self.scope {
@@ -103,8 +119,7 @@ impl TfIdf {
             }
         };
         let n = units as f64;
-        let idf: Vec<f64> = df
-            .iter()
+        df.iter()
             .map(|&d| {
                 let d = f64::from(d);
                 match self.idf {
@@ -113,58 +128,65 @@ impl TfIdf {
                     Idf::Smooth => ((1.0 + n) / (1.0 + d)).ln() + 1.0,
                 }
             })
-            .collect();
-        let vectors = (0..set.len())
-            .map(|i| {
-                let mut vec: Vec<(u32, f64)> = set
-                    .bag(i)
+            .collect()
+    }
+
+    /// Weighs every sentence of `set`.
+    pub fn model(&self, set: &SentenceSet) -> TermModel {
+        let idf = self.idf_table(set);
+        let mut offsets = Vec::with_capacity(set.len() + 1);
+        offsets.push(0);
+        let total: usize = (0..set.len()).map(|i| set.bag(i).len()).sum();
+        let mut entries = Vec::with_capacity(total);
+        for i in 0..set.len() {
+            let start = entries.len();
+            entries.extend(
+                set.bag(i)
                     .iter()
-                    .map(|&(t, c)| {
-                        let c = f64::from(c);
-                        let tf = match self.tf {
-                            Tf::Raw => c,
-                            Tf::Log => 1.0 + c.ln(),
-                            Tf::Boolean => 1.0,
-                        };
-                        (t, tf * idf[t as usize])
-                    })
-                    .filter(|&(_, w)| w > 0.0)
-                    .collect();
-                let norm = vec.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt();
-                if norm > 0.0 {
-                    for (_, w) in &mut vec {
-                        *w /= norm;
-                    }
+                    .map(|&(t, c)| (t, self.weight(c, idf[t as usize])))
+                    .filter(|&(_, w)| w > 0.0),
+            );
+            let vec = &mut entries[start..];
+            let norm = vec.iter().map(|&(_, w)| w * w).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                for (_, w) in vec.iter_mut() {
+                    *w /= norm;
                 }
-                vec
-            })
-            .collect();
-        TermModel { vectors, idf }
+            }
+            offsets.push(entries.len());
+        }
+        TermModel {
+            offsets,
+            entries,
+            idf,
+        }
     }
 }
 
 /// One L2-normalised TF-IDF vector per sentence.
 #[derive(Clone, Debug)]
 pub struct TermModel {
-    vectors: Vec<Vec<(u32, f64)>>,
+    /// Sentence `i` is `entries[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<usize>,
+    entries: Vec<(u32, f64)>,
     idf: Vec<f64>,
 }
 
 impl TermModel {
     /// The number of sentences.
     pub fn len(&self) -> usize {
-        self.vectors.len()
+        self.offsets.len() - 1
     }
 
     /// Whether there are no sentences.
     pub fn is_empty(&self) -> bool {
-        self.vectors.is_empty()
+        self.len() == 0
     }
 
     /// Sentence `i`'s vector: (term id, weight) sorted by term id, unit
     /// length (or empty, for a sentence with no weighted terms).
     pub fn vector(&self, i: usize) -> &[(u32, f64)] {
-        &self.vectors[i]
+        &self.entries[self.offsets[i]..self.offsets[i + 1]]
     }
 
     /// The inverse document frequency of term `id`.
@@ -174,7 +196,7 @@ impl TermModel {
 
     /// The cosine similarity of sentences `i` and `j`, in `[0, 1]`.
     pub fn cosine(&self, i: usize, j: usize) -> f64 {
-        sparse_dot(&self.vectors[i], &self.vectors[j]).clamp(0.0, 1.0)
+        sparse_dot(self.vector(i), self.vector(j)).clamp(0.0, 1.0)
     }
 
     /// The cosine similarity of sentence `i` and an arbitrary sparse vector
@@ -184,7 +206,41 @@ impl TermModel {
         if norm == 0.0 {
             return 0.0;
         }
-        (sparse_dot(&self.vectors[i], other) / norm).clamp(0.0, 1.0)
+        (sparse_dot(self.vector(i), other) / norm).clamp(0.0, 1.0)
+    }
+
+    /// The mean of all sentence vectors, (term id, weight) sorted by term
+    /// id, zero weights left out; not normalised. Each sentence counts
+    /// equally, however long it is.
+    pub fn centroid(&self) -> Vec<(u32, f64)> {
+        let mut sum = vec![0.0; self.idf.len()];
+        for &(t, w) in &self.entries {
+            sum[t as usize] += w;
+        }
+        let n = self.len() as f64;
+        sum.iter()
+            .enumerate()
+            .filter(|&(_, &w)| w > 0.0)
+            .map(|(t, &w)| (t as u32, w / n))
+            .collect()
+    }
+
+    /// The dense matrix of cosine similarities of all pairs of sentences,
+    /// ones on the diagonal for sentences with a non-empty vector.
+    ///
+    /// This takes `n × n` memory: for large inputs use the sparse graph of
+    /// the ranking scorers instead.
+    pub fn cosine_matrix(&self) -> ndarray::Array2<f64> {
+        let n = self.len();
+        let mut m = ndarray::Array2::zeros((n, n));
+        for i in 0..n {
+            for j in i..n {
+                let w = self.cosine(i, j);
+                m[[i, j]] = w;
+                m[[j, i]] = w;
+            }
+        }
+        m
     }
 }
 
@@ -256,5 +312,19 @@ mod tests {
             assert!((n - 1.0).abs() < 1e-12);
         }
         assert!(m.vector(2).is_empty());
+    }
+
+    #[test]
+    fn centroid_and_cosine_matrix() {
+        let s = set(&[(0, "a"), (0, "b"), (1, "")]);
+        let m = TfIdf::new().model(&s);
+        // Two orthogonal unit vectors and an empty one: the mean is 1/3
+        // on each term.
+        assert_eq!(m.centroid(), [(0, 1.0 / 3.0), (1, 1.0 / 3.0)]);
+        assert!((m.cosine_with(0, &m.centroid()) - 0.5f64.sqrt()).abs() < 1e-12);
+        let c = m.cosine_matrix();
+        assert_eq!(c.shape(), [3, 3]);
+        assert_eq!(c.diag().to_vec(), [1.0, 1.0, 0.0]);
+        assert_eq!(c[[0, 1]], 0.0);
     }
 }

@@ -2,6 +2,7 @@
 //! libraries. Exit codes: 0 success, 1 unreadable or unusable input,
 //! 2 bad usage.
 
+mod eval;
 mod input;
 
 use std::io::Write;
@@ -27,6 +28,9 @@ enum Command {
     Summarize(SummarizeArgs),
     /// Show how a text is cut into units (sentences, headlines, boilerplate).
     Split(SplitArgs),
+    /// Score summaries against reference summaries with ROUGE (as
+    /// ROUGE-1.5.5 computes it).
+    Eval(eval::EvalArgs),
 }
 
 #[derive(Debug, Args)]
@@ -116,6 +120,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Summarize(args) => summarize(args),
         Command::Split(args) => split(args),
+        Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

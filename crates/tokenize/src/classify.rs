@@ -1,37 +1,51 @@
 //! What kind of unit a paragraph is: headline, subheading, body or boilerplate.
 //!
 //! The rules are general ones about news pages, not string matches on any
-//! one corpus: punctuation residue, link-only lines, cue words that open
-//! boilerplate lines (read-time notes, photo credits, related-article
-//! teasers, reader prompts, bylines), and position (a title-like line after
-//! the last body paragraph is a teaser for another article).
+//! one corpus:
+//!
+//! - scraping residue: a line that is mostly separators ("in , , ,");
+//! - link-only lines ("www.example.com", "https://…");
+//! - cue words opening a short line: read-time notes, photo credits,
+//!   "See also"/"Read more" teasers, "Source" lines, share/subscribe
+//!   prompts, copyright lines;
+//! - reader prompts: a short question to the reader ("What do you think?");
+//! - bylines ("By Jane Doe");
+//! - position: a title-like line after the last body paragraph is a teaser
+//!   for another article (applied in `segment`);
+//! - repetition across documents (see `mark_repeated_boilerplate`).
+//!
+//! Every check looks at the line once or only at its first and last
+//! characters, so classification is linear in the text.
 
-use unicode_segmentation::UnicodeSegmentation;
-
-/// Lowercase openings of lines that are page furniture, not reporting.
+/// Lowercase phrases that open lines of page furniture, not reporting. A
+/// phrase matches at a word boundary and only on a short line.
 const CUES: &[&str] = &[
     "read time",
     "reading time",
     "photo credit",
-    "photo:",
-    "photos:",
-    "photograph:",
-    "image:",
+    "photo credits",
+    "photo",
+    "photos",
+    "photograph",
+    "image",
     "image credit",
-    "picture:",
-    "credit:",
+    "picture",
+    "credit",
+    "credits",
     "see also",
-    "related:",
+    "related",
     "related articles",
     "related stories",
+    "related news",
     "read more",
     "read also",
     "also read",
-    "more:",
-    "source:",
-    "sources:",
+    "more",
+    "source",
+    "sources",
     "share this",
     "share on",
+    "share",
     "subscribe",
     "sign up",
     "follow us",
@@ -45,25 +59,45 @@ const CUES: &[&str] = &[
     "let us know",
     "leave a comment",
     "listen to this article",
-    "updated:",
-    "published:",
-    "posted:",
-    "watch:",
+    "updated",
+    "published",
+    "posted",
+    "watch",
+    "recommended",
+    "trending",
 ];
 
-/// Single words that make up a whole line of page furniture.
-const LONE_CUES: &[&str] = &[
+/// Cues that need a colon after them to mark furniture ("Photo: Reuters",
+/// "Source: BBC"); a bare "Photo" or "Source" line also counts (it is a
+/// label with nothing after it), but "Photos show…" or "Sources say…" is
+/// reporting.
+const COLON_CUES: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "image",
+    "picture",
+    "credit",
+    "credits",
+    "related",
+    "more",
     "source",
     "sources",
-    "advertisement",
     "share",
-    "comments",
-    "related",
     "subscribe",
-    "menu",
-    "video",
-    "photo",
+    "updated",
+    "published",
+    "posted",
+    "watch",
+    "recommended",
+    "trending",
 ];
+
+/// Longest line, in words, that a cue can make boilerplate.
+const MAX_CUE_WORDS: usize = 40;
+
+/// Longest question, in words, taken for a reader prompt.
+const MAX_PROMPT_WORDS: usize = 10;
 
 /// Whether the paragraph ends like a sentence (terminal punctuation, maybe
 /// inside closing quotes or brackets).
@@ -74,70 +108,166 @@ pub(crate) fn has_terminal_punctuation(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
-/// Words of the paragraph that contain at least one letter.
-fn letter_words(text: &str) -> usize {
-    text.unicode_words()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .count()
+/// Counts of a line's characters and words.
+#[derive(Debug, Default)]
+struct Counts {
+    /// Characters that are not white space.
+    non_space: usize,
+    /// Letters and digits.
+    alphanumeric: usize,
+    /// White-space separated words with a letter.
+    letter_words: usize,
+    /// White-space separated words.
+    words: usize,
+}
+
+impl Counts {
+    fn of(text: &str) -> Counts {
+        let mut counts = Counts::default();
+        let mut in_word = false;
+        let mut word_has_letter = false;
+        let mut see = |space: bool, alphanumeric: bool, letter: bool| {
+            if space {
+                if in_word {
+                    counts.letter_words += usize::from(word_has_letter);
+                }
+                in_word = false;
+                return;
+            }
+            if !in_word {
+                counts.words += 1;
+                in_word = true;
+                word_has_letter = false;
+            }
+            counts.non_space += 1;
+            counts.alphanumeric += usize::from(alphanumeric);
+            word_has_letter |= letter;
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                see(
+                    b.is_ascii_whitespace() || b == 0x0B,
+                    b.is_ascii_alphanumeric(),
+                    b.is_ascii_alphabetic(),
+                );
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                see(c.is_whitespace(), c.is_alphanumeric(), c.is_alphabetic());
+                i += c.len_utf8();
+            }
+        }
+        if in_word {
+            counts.letter_words += usize::from(word_has_letter);
+        }
+        counts
+    }
+}
+
+/// The first `n` characters of `text`, lowercase.
+fn lower_head(text: &str, n: usize) -> String {
+    text.chars().take(n).flat_map(char::to_lowercase).collect()
 }
 
 fn is_link_only(text: &str) -> bool {
     let t = text.trim();
+    let lower = lower_head(t, 8);
     !t.is_empty()
         && !t.contains(char::is_whitespace)
-        && (t.starts_with("http://")
-            || t.starts_with("https://")
-            || t.starts_with("www.")
+        && (lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
             || (t.contains('.')
+                && !t.ends_with('.')
                 && t.rsplit('.').next().is_some_and(|tld| {
                     (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
                 })))
 }
 
 /// Scraping residue: a line that is mostly separators ("in , , ,", "| | |").
-fn is_residue(text: &str) -> bool {
-    let non_space = text.chars().filter(|c| !c.is_whitespace()).count();
-    let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
-    let words = letter_words(text);
-    non_space > 0 && (letters * 2 < non_space || (words <= 1 && letters < non_space))
+fn is_residue(counts: &Counts) -> bool {
+    counts.non_space > 0
+        && (counts.alphanumeric * 2 < counts.non_space
+            || (counts.letter_words <= 1 && counts.alphanumeric < counts.non_space))
+}
+
+/// Whether `text` starts with `cue` followed by a word boundary, returning
+/// what follows.
+fn after_cue<'a>(lower: &'a str, cue: &str) -> Option<&'a str> {
+    let rest = lower.strip_prefix(cue)?;
+    (!rest.starts_with(char::is_alphanumeric)).then_some(rest)
+}
+
+fn starts_with_cue(lower: &str, whole_line: bool) -> bool {
+    CUES.iter().any(|cue| {
+        after_cue(lower, cue).is_some_and(|rest| {
+            !COLON_CUES.contains(cue) || {
+                let rest = rest.trim_start();
+                rest.starts_with(':')
+                    || (whole_line && rest.trim_end_matches(['.', '!']).is_empty())
+            }
+        })
+    })
 }
 
 fn is_byline(text: &str) -> bool {
-    let t = text.trim();
-    let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("by ")) else {
+    let Some(rest) = text
+        .strip_prefix("By ")
+        .or_else(|| text.strip_prefix("by "))
+    else {
         return false;
     };
-    let words: Vec<&str> = rest.unicode_words().collect();
-    !has_terminal_punctuation(t)
-        && (1..=8).contains(&words.len())
-        && words
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count()
-            * 2
-            >= words.len()
+    let mut words = 0;
+    let mut capitalised = 0;
+    for word in rest.split_whitespace() {
+        let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        words += 1;
+        capitalised += usize::from(first.is_uppercase());
+    }
+    !has_terminal_punctuation(text) && (1..=8).contains(&words) && capitalised * 2 >= words
 }
 
-/// Whether a paragraph is boilerplate by its own text alone.
+/// Whether a one-sentence paragraph is a short question to the reader
+/// standing alone: "Have you been affected?"
+pub(crate) fn is_reader_prompt(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with('?')
+        && text.split_whitespace().nth(MAX_PROMPT_WORDS).is_none()
+        && !text.starts_with(['"', '“', '«', '‘', '\''])
+        && text.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.eq_ignore_ascii_case("you") || w.eq_ignore_ascii_case("your")
+        })
+}
+
+/// Whether a paragraph is boilerplate by its own text alone (a one-sentence
+/// paragraph may also be a reader prompt, see [`is_reader_prompt`]).
 pub(crate) fn is_boilerplate(text: &str) -> bool {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    if CUES.iter().any(|cue| lower.starts_with(cue)) {
-        return true;
+    let counts = Counts::of(t);
+    if counts.words <= MAX_CUE_WORDS {
+        let head = lower_head(t, 40);
+        let whole_line = head.chars().count() == t.chars().count();
+        if starts_with_cue(&head, whole_line) {
+            return true;
+        }
+        let tail_start = t.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+        let tail = t[tail_start..].to_lowercase();
+        if tail.ends_with("min read") || tail.ends_with("minute read") {
+            return true;
+        }
     }
-    let bare = lower.trim_end_matches([':', '.', '!']);
-    if LONE_CUES.contains(&bare) {
-        return true;
-    }
-    if lower.ends_with("min read") || lower.ends_with("minute read") {
-        return true;
-    }
-    is_link_only(t) || is_residue(t) || is_byline(t)
+    is_link_only(t) || is_residue(&counts) || is_byline(t)
 }
 
 /// Whether the paragraph looks like a title: no terminal punctuation and short.
 pub(crate) fn is_title_like(text: &str) -> bool {
-    !has_terminal_punctuation(text) && (1..=25).contains(&letter_words(text))
+    !has_terminal_punctuation(text) && (1..=25).contains(&Counts::of(text).letter_words)
 }
 
 #[cfg(test)]
@@ -147,18 +277,41 @@ mod tests {
     #[test]
     fn boilerplate_lines() {
         for line in [
+            // Residue and links.
             "in , , ,",
-            "Read Time:2 Minute, 9 Second",
-            "See also\u{a0} S&P 500 Forecast: analysts predict a 26% increase by 2026.",
-            "What do you think?",
-            "Photo credit: www.bbc.com",
-            "Source",
+            "| | |",
             "www.bbc.com",
             "https://example.com/a/b",
-            "By Jane Doe and John Roe",
-            "5 min read",
+            "HTTPS://EXAMPLE.COM",
+            "example.org",
+            // Cues.
+            "Read Time:2 Minute, 9 Second",
+            "Reading time: 4 minutes",
+            "See also\u{a0} S&P 500 Forecast: analysts predict a 26% increase by 2026.",
+            "Read more: Why the talks stalled",
+            "Related: Envoys land in Riyadh",
+            "Photo credit: www.bbc.com",
+            "Photo: Getty Images",
+            "Source",
+            "Source: Reuters",
+            "Sources:",
             "Share this article",
-            "| | |",
+            "Share",
+            "Subscribe: get our newsletter",
+            "Sign up for our daily briefing",
+            "Follow us on social media",
+            "Click here to watch",
+            "© 2025 Example Media. All rights reserved.",
+            "Copyright 2025 Example Media",
+            "Advertisement",
+            "Updated: 12 March 2025",
+            "5 min read",
+            "Listen to this article",
+            // Prompts and bylines.
+            "What do you think?",
+            "Tell us what you think in the comments.",
+            "By Jane Doe and John Roe",
+            "By Jane Doe, Example News",
         ] {
             assert!(is_boilerplate(line), "{line:?} should be boilerplate");
         }
@@ -171,11 +324,33 @@ mod tests {
             "Trump threatens ‘devastating’ things",
             "By Tuesday the talks had ended.",
             "Source material was scarce, officials said.",
-            "US officials are en route to Moscow.",
             "Sources say the deal is close.",
+            "Photos show the damage in Odesa.",
+            "Subscribers to the scheme get a discount.",
+            "Copyrighted material was removed.",
+            "Sharing intelligence resumed on Tuesday.",
+            "More than 100 towns were captured.",
+            "Watchdogs warned of the risk.",
+            "US officials are en route to Moscow.",
+            "“Do you think we can win?” he asked.",
+            "Why did the talks fail, and what would it take for you and your allies to try again?",
+            "Source of the leak remains unknown, the Kremlin says, and it will not comment on it further, \
+             officials told reporters on Tuesday in a long statement that went on and on about it.",
         ] {
             assert!(!is_boilerplate(line), "{line:?} should not be boilerplate");
         }
+    }
+
+    #[test]
+    fn reader_prompts() {
+        assert!(is_reader_prompt("Have you been affected by the strikes?"));
+        assert!(is_reader_prompt("Do you agree?"));
+        assert!(!is_reader_prompt("You said no."));
+        assert!(!is_reader_prompt("“Do you think we can win?”"));
+        assert!(!is_reader_prompt("What happens next?"));
+        assert!(!is_reader_prompt(
+            "Why did the talks fail, and what would it take for you and your allies to try again?"
+        ));
     }
 
     #[test]
@@ -186,5 +361,6 @@ mod tests {
         assert!(is_title_like("Calls for US intervention in negotiations"));
         assert!(!is_title_like("US officials are en route to Moscow."));
         assert!(!is_title_like("“This is a serious situation.”"));
+        assert!(!is_title_like(", , ,"));
     }
 }

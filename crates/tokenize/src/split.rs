@@ -243,6 +243,15 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
 
+/// The largest char boundary of `text` not after `i`.
+fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 fn in_list(list: &[&str], word: &str) -> bool {
     word.len() <= 8 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -617,7 +626,7 @@ fn time_ends_sentence(text: &str, start: usize, next: &str) -> bool {
 /// ending the sentence: one to four capitalised words, a speech verb, and
 /// at most eight more words up to the end of the sentence.
 fn is_attribution(text: &str, pos: usize) -> bool {
-    let window = &text[pos..text.len().min(pos + 200)];
+    let window = &text[pos..floor_boundary(text, pos + 200)];
     let mut words = window.split_whitespace();
     let mut names = 0;
     for word in words.by_ref() {
@@ -701,10 +710,7 @@ impl List {
         // An uppercase letter and a period is more likely an initial.
         let numbered =
             value.is_some() && style.is_some() && !(uppercase_letter && style == Some("."));
-        let window_end = text.len().min(start + LIST_WINDOW);
-        let window_end = (window_end..=text.len())
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(text.len());
+        let window_end = floor_boundary(text, start + LIST_WINDOW);
         let from = start + 1;
         let next_item = if let Some(b) = bullet {
             find_item(text, from, window_end, |s| s.starts_with(b))
@@ -1070,6 +1076,17 @@ mod tests {
     fn other_scripts() {
         check("今日は晴れ。明日は雨？", &["今日は晴れ。", "明日は雨？"]);
         check("Он ушёл. Она осталась.", &["Он ушёл.", "Она осталась."]);
+    }
+
+    #[test]
+    fn windows_end_on_char_boundaries() {
+        let long = format!("A{}", "É".repeat(150));
+        check(&format!("“Go.” {long}"), &["“Go.”", &long]);
+        let quote = format!("“{}. {}.” Yes.", "é".repeat(350), "é".repeat(10));
+        check(&quote, &[&quote[..quote.len() - 5], "Yes."]);
+        let e = "é".repeat(400);
+        let tail = format!("2) b {e}");
+        check(&format!("1) {e} {tail}"), &[&format!("1) {e}"), &tail]);
     }
 
     #[test]

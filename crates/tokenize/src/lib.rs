@@ -51,6 +51,8 @@ mod token;
 use std::fmt;
 use std::ops::Range;
 
+#[cfg(feature = "detect")]
+pub use crate::language::detect_language;
 pub use crate::language::{Language, UnknownLanguage};
 
 /// How a [`Tokenizer`] treats text.

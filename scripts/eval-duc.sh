@@ -3,7 +3,7 @@
 # settings), sumy's classic methods and lead baselines, score them all with
 # `multisum eval` in the same run, and print one Markdown table.
 #
-#   scripts/eval-duc.sh [--out DIR] [--words N] [--jobs N] [--no-sumy] [--fresh] DATASET
+#   scripts/eval-duc.sh [--out DIR] [--words N] [--jobs N] [--clusters N] [--no-sumy] [--fresh] DATASET
 #
 # DATASET: <cluster>/docs/*.txt and <cluster>/refs/*.txt (e.g. ../shared/eval/duc2006).
 # --out DIR: where summaries go, DIR/<system>/<cluster>.txt, one sentence per
@@ -11,6 +11,7 @@
 #   the repository. sumy and lead summaries already in DIR are reused (they do
 #   not depend on multisum; sumy needs ~20 s per cluster and method) unless
 #   --fresh; multisum's are always recomputed.
+# --clusters N: only the first N clusters by name (a quick look; sumy is slow).
 # Scores: recall x100, ROUGE-1.5.5 settings -m -l N -f A -p 0.5, stopwords
 #   kept, jackknifed over the references (as DUC reported), averaged over
 #   clusters as ROUGE-1.5.5 prints averages.
@@ -35,15 +36,17 @@ WORDS=250
 JOBS=2
 SUMY=1
 FRESH=0
+NCLUSTERS=0
 DATA=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) OUT=$2; shift 2 ;;
     --words) WORDS=$2; shift 2 ;;
     --jobs) JOBS=$2; shift 2 ;;
+    --clusters) NCLUSTERS=$2; shift 2 ;;
     --no-sumy) SUMY=0; shift ;;
     --fresh) FRESH=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     -*) echo "eval-duc: unknown option $1" >&2; exit 2 ;;
     *) DATA=$1; shift ;;
   esac
@@ -67,6 +70,16 @@ for d in "$DATA"/*/; do
   [ -d "$d/docs" ] && [ -d "$d/refs" ] && CLUSTERS+=("$(basename "$d")")
 done
 [ ${#CLUSTERS[@]} -gt 0 ] || { echo "eval-duc: no <cluster>/docs + refs under $DATA" >&2; exit 1; }
+# The dataset multisum eval scores against: all of DATA, or a view of the
+# first N clusters.
+REFS=$DATA
+if [ "$NCLUSTERS" -gt 0 ] && [ "$NCLUSTERS" -lt ${#CLUSTERS[@]} ]; then
+  CLUSTERS=("${CLUSTERS[@]:0:NCLUSTERS}")
+  REFS=$OUT/dataset-$NCLUSTERS
+  rm -rf "$REFS"
+  mkdir -p "$REFS"
+  for c in "${CLUSTERS[@]}"; do ln -s "$DATA/$c" "$REFS/$c"; done
+fi
 echo "eval-duc: ${#CLUSTERS[@]} clusters, summaries in $OUT" >&2
 
 if [ "$AUTO_ALGORITHMS" = 1 ]; then
@@ -160,7 +173,7 @@ fi
 
 # Score everything with multisum eval, one Markdown table.
 for s in "${SYSTEMS[@]}"; do
-  "$MULTISUM" eval --refs "$DATA" "$OUT/$s" --words "$WORDS" --jackknife --format json > "$OUT/$s.rouge.json"
+  "$MULTISUM" eval --refs "$REFS" "$OUT/$s" --words "$WORDS" --jackknife --format json > "$OUT/$s.rouge.json"
 done
 python3 - "$OUT" "$WORDS" "${SYSTEMS[@]}" <<'PYEOF'
 import json, os, sys

@@ -131,11 +131,12 @@ pub fn run(args: EvalArgs) -> Result<()> {
         .map(|u| u.name.as_str())
         .collect();
     if !missing.is_empty() {
+        let more = if missing.len() > 10 { ", ..." } else { "" };
         eprintln!(
-            "multisum eval: {} of {} clusters have no summary (scored 0): {}",
+            "multisum eval: {} of {} clusters have no summary (scored 0): {}{more}",
             missing.len(),
             units.len(),
-            missing.join(", ")
+            missing[..missing.len().min(10)].join(", ")
         );
     }
 

@@ -45,6 +45,7 @@
 
 mod classify;
 mod language;
+mod repeat;
 mod split;
 mod token;
 
@@ -54,6 +55,7 @@ use std::ops::Range;
 #[cfg(feature = "detect")]
 pub use crate::language::detect_language;
 pub use crate::language::{Language, UnknownLanguage};
+pub use crate::repeat::mark_repeated_boilerplate;
 
 /// How a [`Tokenizer`] treats text.
 #[derive(Clone, Debug, Default)]

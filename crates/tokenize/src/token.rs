@@ -500,6 +500,26 @@ mod tests {
         }
     }
 
+    fn same_words(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let mut got = Vec::new();
+        words(text, |offset, word| got.push((offset, word)));
+        let expected: Vec<(usize, &str)> = text.unicode_word_indices().collect();
+        proptest::prop_assert_eq!(got, expected, "words of {:?}", text);
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_words_are_uax29_words(text in "([a-zA-Z0-9 .,;:'_\n\t-]|[’‘“”–—…«»é\u{301}\u{200d}日ـ])*") {
+            same_words(&text)?;
+        }
+
+        #[test]
+        fn fast_words_on_any_string(text in proptest::prelude::any::<String>()) {
+            same_words(&text)?;
+        }
+    }
+
     #[test]
     fn other_languages() {
         check(

@@ -1,1 +1,4 @@
-//! Integration tests.
+//! Integration tests of multisum-tokenize: one binary (see `Cargo.toml`).
+
+mod corpus;
+mod properties;

@@ -108,9 +108,15 @@ pub(crate) fn has_terminal_punctuation(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
-/// Counts of a line's characters and words.
+/// How much of a line (in bytes) the counts look at. Furniture, residue
+/// and titles are short; a longer line is reporting, judged by its start.
+const COUNTED: usize = 512;
+
+/// Counts of the characters and words of a line's first [`COUNTED`] bytes.
 #[derive(Debug, Default)]
 struct Counts {
+    /// Whether the line is longer than what was counted.
+    truncated: bool,
     /// Characters that are not white space.
     non_space: usize,
     /// Letters and digits.
@@ -123,46 +129,67 @@ struct Counts {
 
 impl Counts {
     fn of(text: &str) -> Counts {
+        const SPACE: u8 = 1;
+        const ALNUM: u8 = 2;
+        const ALPHA: u8 = 4;
+        /// Flags of ASCII bytes.
+        const ASCII: [u8; 128] = {
+            let mut table = [0; 128];
+            let mut b = 0;
+            while b < 128 {
+                let c = b as u8;
+                table[b] = if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                    SPACE
+                } else if c.is_ascii_alphabetic() {
+                    ALNUM | ALPHA
+                } else if c.is_ascii_digit() {
+                    ALNUM
+                } else {
+                    0
+                };
+                b += 1;
+            }
+            table
+        };
         let mut counts = Counts::default();
+        let mut end = text.len().min(COUNTED);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        counts.truncated = end < text.len();
         let mut in_word = false;
         let mut word_has_letter = false;
-        let mut see = |space: bool, alphanumeric: bool, letter: bool| {
-            if space {
-                if in_word {
-                    counts.letter_words += usize::from(word_has_letter);
-                }
-                in_word = false;
-                return;
-            }
-            if !in_word {
-                counts.words += 1;
-                in_word = true;
-                word_has_letter = false;
-            }
-            counts.non_space += 1;
-            counts.alphanumeric += usize::from(alphanumeric);
-            word_has_letter |= letter;
-        };
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() {
-                see(
-                    b.is_ascii_whitespace() || b == 0x0B,
-                    b.is_ascii_alphanumeric(),
-                    b.is_ascii_alphabetic(),
-                );
-                i += 1;
+        for (i, &b) in text.as_bytes()[..end].iter().enumerate() {
+            let flags = if b < 0x80 {
+                ASCII[usize::from(b)]
+            } else if b & 0xC0 == 0x80 {
+                // A continuation byte: its character was counted.
+                continue;
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                see(c.is_whitespace(), c.is_alphanumeric(), c.is_alphabetic());
-                i += c.len_utf8();
+                if c.is_whitespace() {
+                    SPACE
+                } else if c.is_alphabetic() {
+                    ALNUM | ALPHA
+                } else if c.is_alphanumeric() {
+                    ALNUM
+                } else {
+                    0
+                }
+            };
+            if flags & SPACE != 0 {
+                counts.letter_words += usize::from(in_word && word_has_letter);
+                in_word = false;
+                continue;
             }
+            counts.words += usize::from(!in_word);
+            word_has_letter &= in_word;
+            in_word = true;
+            counts.non_space += 1;
+            counts.alphanumeric += usize::from(flags & ALNUM != 0);
+            word_has_letter |= flags & ALPHA != 0;
         }
-        if in_word {
-            counts.letter_words += usize::from(word_has_letter);
-        }
+        counts.letter_words += usize::from(in_word && word_has_letter);
         counts
     }
 }
@@ -187,7 +214,8 @@ fn is_link_only(text: &str) -> bool {
                 })))
 }
 
-/// Scraping residue: a line that is mostly separators ("in , , ,", "| | |").
+/// Scraping residue: a line that is mostly separators ("in , , ,", "| | |"),
+/// judged by its start.
 fn is_residue(counts: &Counts) -> bool {
     counts.non_space > 0
         && (counts.alphanumeric * 2 < counts.non_space
@@ -250,7 +278,7 @@ pub(crate) fn is_reader_prompt(text: &str) -> bool {
 pub(crate) fn is_boilerplate(text: &str) -> bool {
     let t = text.trim();
     let counts = Counts::of(t);
-    if counts.words <= MAX_CUE_WORDS {
+    if !counts.truncated && counts.words <= MAX_CUE_WORDS {
         let head = lower_head(t, 40);
         let whole_line = head.chars().count() == t.chars().count();
         if starts_with_cue(&head, whole_line) {
@@ -267,7 +295,8 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
 
 /// Whether the paragraph looks like a title: no terminal punctuation and short.
 pub(crate) fn is_title_like(text: &str) -> bool {
-    !has_terminal_punctuation(text) && (1..=25).contains(&Counts::of(text).letter_words)
+    let counts = Counts::of(text);
+    !counts.truncated && !has_terminal_punctuation(text) && (1..=25).contains(&counts.letter_words)
 }
 
 #[cfg(test)]
@@ -280,6 +309,7 @@ mod tests {
             // Residue and links.
             "in , , ,",
             "| | |",
+            &"| ".repeat(400),
             "www.bbc.com",
             "https://example.com/a/b",
             "HTTPS://EXAMPLE.COM",

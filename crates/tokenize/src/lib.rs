@@ -1,17 +1,50 @@
 //! News text to paragraphs, sentences and word tokens, every one of them with
-//! its byte span in the original text.
+//! its byte span in the original text, and headlines and page furniture
+//! told apart from reporting.
 //!
 //! # Brief overview
 //!
 //! - [`Tokenizer`] is the entry point, built from a [`Config`] (the
 //!   [`Language`] to stem and filter stopwords for).
-//! - [`Tokenizer::segment`] turns one document's text into a [`Document`]: a
-//!   list of [`Unit`]s (a sentence, a headline, a subheading or a boilerplate
-//!   line), each of a [`UnitKind`], with its [`Token`]s.
-//! - Spans are byte ranges into the text given to `segment`, and
-//!   `&text[unit.span.clone()]` is exactly the unit's text. Nothing is
-//!   dropped: boilerplate and headlines stay in the document with their
-//!   spans, they are only marked as not being body text.
+//! - [`Tokenizer::segment`] turns one document's text into a [`Document`]:
+//!   its paragraphs (lines, soft wraps joined) and a list of [`Unit`]s, each
+//!   of a [`UnitKind`]: a body sentence, a headline, a subheading or a
+//!   boilerplate line, with its [`Token`]s.
+//! - [`mark_repeated_boilerplate`] marks lines that recur across the
+//!   documents of one set (navigation, footers) as boilerplate.
+//! - [`detect_language`] guesses a document's [`Language`] (feature
+//!   `detect`).
+//!
+//! What the units are:
+//!
+//! - **Sentences.** Body paragraphs are split into sentences by rules that
+//!   hold on news text: abbreviations and initials ("Mr.", "Gen.",
+//!   "Jonas E. Smith", "No. 5", "U.S." decided by the word after it,
+//!   "a.m."), numbers, links and e-mail addresses, quotations (a sentence
+//!   ending inside a closing quote ends after it; a quotation followed by
+//!   its attribution, "“…,” Trump said.", stays one unit, and so does a
+//!   short multi-sentence quotation), ellipses, and inline lists
+//!   ("1) … 2) …"). `examples/golden_rules.rs` scores them on the
+//!   "golden rules" cases.
+//! - **Headlines and subheadings.** A one-sentence line without terminal
+//!   punctuation is title-like: a headline before the first body
+//!   paragraph, a subheading after one, never fused with the next
+//!   sentence.
+//! - **Boilerplate.** Scraping residue ("in , , ,"), link-only lines,
+//!   lines opened by cue words (read-time notes, photo credits, "See also"
+//!   teasers, "Source" lines, share/subscribe prompts), reader prompts
+//!   ("What do you think?"), bylines, and a title-like line after the last
+//!   body paragraph (a teaser for another article).
+//! - **Tokens.** UAX #29 words, lowercased, apostrophes straightened,
+//!   English possessive "'s" dropped, hyphenated compounds split into their
+//!   parts, numbers kept whole, Snowball stems, stopwords from NLTK's
+//!   lists. See [`Token`] for the details.
+//!
+//! Spans are byte ranges into the text given to `segment`, and
+//! `&text[unit.span.clone()]` is exactly the unit's text. Nothing is
+//! dropped: boilerplate and headlines stay in the document with their
+//! spans, and every non-white-space byte of the text is in exactly one
+//! unit. Segmentation never fails and is linear in the length of the text.
 //!
 //! # Example
 //!
@@ -19,17 +52,25 @@
 //! use multisum_tokenize::{Config, Language, Tokenizer, UnitKind};
 //!
 //! let text = "Envoys Head to Moscow\n\nRead Time: 2 Minute\n\n\
-//!             U.S. officials left on Tuesday. Mr. Witkoff leads them.";
+//!             U.S. officials left on Tuesday. Mr. Witkoff leads them.\n\
+//!             Kremlin responds\n\
+//!             “We are ready,” Peskov said.";
 //! let tokenizer = Tokenizer::new(Config::new().language(Language::English));
 //! let doc = tokenizer.segment(text);
 //!
-//! let kinds: Vec<UnitKind> = doc.units().iter().map(|u| u.kind).collect();
+//! let units: Vec<(UnitKind, &str)> =
+//!     doc.units().iter().map(|u| (u.kind, &text[u.span.clone()])).collect();
 //! assert_eq!(
-//!     kinds,
-//!     [UnitKind::Headline, UnitKind::Boilerplate, UnitKind::Body, UnitKind::Body]
+//!     units,
+//!     [
+//!         (UnitKind::Headline, "Envoys Head to Moscow"),
+//!         (UnitKind::Boilerplate, "Read Time: 2 Minute"),
+//!         (UnitKind::Body, "U.S. officials left on Tuesday."),
+//!         (UnitKind::Body, "Mr. Witkoff leads them."),
+//!         (UnitKind::Subheading, "Kremlin responds"),
+//!         (UnitKind::Body, "“We are ready,” Peskov said."),
+//!     ]
 //! );
-//! let body: Vec<&str> = doc.body().map(|u| &text[u.span.clone()]).collect();
-//! assert_eq!(body, ["U.S. officials left on Tuesday.", "Mr. Witkoff leads them."]);
 //!
 //! let stems: Vec<&str> = doc.units()[2].tokens.iter().map(|t| t.stem.as_str()).collect();
 //! assert_eq!(stems, ["us", "offici", "left", "on", "tuesday"]);
@@ -38,8 +79,12 @@
 //!
 //! # Crate features
 //!
-//! None yet: stemming (rust-stemmers) and stopword lists (NLTK's, through the
-//! `stop-words` crate) are always built in.
+//! - `detect` (default): [`detect_language`], through the `whatlang`
+//!   crate.
+//!
+//! Stemming (`rust-stemmers`, every Snowball language it has) and stopword
+//! lists (NLTK's, through the `stop-words` crate) are always built in;
+//! neither crate's types appear in this API.
 
 #![deny(missing_docs)]
 
@@ -104,18 +149,34 @@ impl UnitKind {
 }
 
 /// A word of the text.
+///
+/// Words are UAX #29 words (Unicode word segmentation) with a letter or a
+/// digit. Deliberate choices:
+///
+/// - curly and straight apostrophes are alike ("don’t" and "don't" are
+///   both `don't`);
+/// - in English a possessive "'s" is dropped ("Russia’s" → `russia`); in
+///   French and Italian an elided article is ("l’accord" → `accord`);
+/// - dotted abbreviations lose their dots ("U.S." → `us`, as "US");
+/// - hyphenated compounds are split into their parts, as UAX #29 does
+///   ("cross-border" → `cross`, `border`; "30-day" → `30`, `day`): the
+///   parts are what the spelling without a hyphen gives, and what the
+///   stemmers know;
+/// - numbers are kept whole, separators included ("2.5", "1,000"), without
+///   currency or percent signs, and are not stemmed;
+/// - a word in capitals inside mixed-case text ("IT staff", "WHO") is a
+///   name, never a stopword.
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// Byte range into the document text. A dropped possessive ("’s") is
-    /// outside the span.
+    /// Byte range into the document text: the word as written, without a
+    /// dropped possessive or elision.
     pub span: Range<usize>,
-    /// The word lowercased, with curly apostrophes made straight and a
-    /// possessive "'s" dropped.
+    /// The word lowercased and normalised as described above.
     pub norm: String,
-    /// The Snowball stem of `norm`.
+    /// The Snowball stem of `norm` (`norm` itself for numbers).
     pub stem: String,
-    /// Whether `norm` is in the language's stopword list.
+    /// Whether `norm` is in the language's stopword list (NLTK's).
     pub stopword: bool,
 }
 
@@ -195,9 +256,11 @@ impl Tokenizer {
     }
 
     /// Cuts one document into paragraphs, units and tokens.
+    ///
+    /// Never fails, for any text; linear in its length.
     pub fn segment(&self, text: &str) -> Document {
         let paragraphs = paragraphs(text);
-        let mut units = Vec::new();
+        let mut units = Vec::with_capacity(paragraphs.len() * 2);
         let mut sentences = Vec::new();
         let mut seen_body = false;
         for (index, range) in paragraphs.iter().enumerate() {
@@ -250,7 +313,10 @@ impl Tokenizer {
         }
     }
 
-    /// The word tokens of `text`, with spans into `text`.
+    /// The word tokens of `text`, with spans into `text`, as [`segment`]
+    /// gives them for a unit.
+    ///
+    /// [`segment`]: Tokenizer::segment
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
         self.words.tokens(text, 0..text.len(), &mut tokens);

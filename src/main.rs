@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use multisum_assemble::{Budget, Config, Language, Order, Summarizer, render};
+use multisum_assemble::{Algorithm, Budget, Config, Language, Order, Summarizer, render};
 
 /// Consolidated extractive summaries of several news reports about one
 /// event, in which every sentence cites every report that states it.
@@ -62,6 +62,10 @@ struct SummarizeArgs {
     /// Language of the reports (name or ISO 639-1 code).
     #[arg(long, default_value = "english", value_parser = parse_language)]
     language: Language,
+    /// Print, instead of the summary, every sentence's scores and why it
+    /// was chosen or left out.
+    #[arg(long)]
+    explain: bool,
     /// MMR trade-off between importance (1) and novelty (0).
     #[arg(long, value_name = "L")]
     lambda: Option<f64>,
@@ -99,8 +103,14 @@ enum SplitFormat {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum AlgorithmArg {
-    /// PageRank over the sentence-similarity graph.
+    /// PageRank over the sentence-similarity graph (Mihalcea & Tarau 2004).
     Textrank,
+    /// Continuous LexRank (Erkan & Radev 2004).
+    Lexrank,
+    /// Similarity to the TF-IDF centroid (Radev et al. 2004).
+    Centroid,
+    /// Mean TF-IDF weight of the sentence's terms.
+    Tfidf,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -150,9 +160,15 @@ fn summarize(args: SummarizeArgs) -> Result<()> {
         OrderArg::Source => Order::Source,
         OrderArg::Score => Order::Score,
     };
-    let AlgorithmArg::Textrank = args.algorithm;
+    let algorithm = match args.algorithm {
+        AlgorithmArg::Textrank => Algorithm::TextRank,
+        AlgorithmArg::Lexrank => Algorithm::LexRank,
+        AlgorithmArg::Centroid => Algorithm::Centroid,
+        AlgorithmArg::Tfidf => Algorithm::TfIdf,
+    };
     let mut config = Config::new()
         .budget(budget)
+        .algorithm(algorithm)
         .language(args.language)
         .order(order);
     if let Some(lambda) = args.lambda {
@@ -163,6 +179,7 @@ fn summarize(args: SummarizeArgs) -> Result<()> {
     }
     let summary = Summarizer::new(config).summarize(&sources)?;
     let out = match args.format {
+        _ if args.explain => render::explain(&summary, &sources),
         Format::Text => render::text(&summary),
         Format::Markdown => render::markdown(&summary),
         Format::Json => render::json(&summary),

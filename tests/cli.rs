@@ -74,6 +74,17 @@ fn corpus_summary_json() {
     insta::assert_snapshot!("corpus_json", out);
 }
 
+#[test]
+fn corpus_explain() {
+    let out = stdout(&multisum(&["summarize", "--explain", CORPUS]));
+    assert!(out.contains("→ chosen #1"), "{out}");
+    assert!(
+        out.contains("boilerplate  Read Time:2 Minute, 9 Second"),
+        "{out}"
+    );
+    insta::assert_snapshot!("corpus_explain", out);
+}
+
 /// Body sentences of a report as `multisum split` cuts them, by span.
 fn body_units(path: &str) -> Vec<([usize; 2], String)> {
     let out = stdout(&multisum(&["split", "--format", "json", path]));

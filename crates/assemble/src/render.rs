@@ -7,8 +7,8 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::Summary;
 use crate::summarize::collapse_whitespace;
+use crate::{Source, Summary, Verdict};
 
 /// Plain text: one sentence per line with its citation markers (`[1][3]`),
 /// then a blank line and the numbered `Sources:` list.
@@ -106,13 +106,26 @@ struct JsonSentence<'a> {
     span: [usize; 2],
     score: f64,
     corroboration: usize,
+    components: JsonComponents,
     citations: Vec<JsonCitation>,
+}
+
+#[derive(Serialize)]
+struct JsonComponents {
+    centrality: f64,
+    gain: f64,
+    penalty: f64,
 }
 
 #[derive(Serialize)]
 struct JsonCitation {
     source: usize,
     span: [usize; 2],
+}
+
+/// Six decimals: enough to compare, and stable across platforms' last bits.
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
 }
 
 /// JSON, as documented in the README: `sources` (id, title, path) and
@@ -136,8 +149,13 @@ pub fn json(summary: &Summary) -> String {
                 text: s.text(),
                 source: s.source(),
                 span: [s.span().start, s.span().end],
-                score: (s.score() * 1e6).round() / 1e6,
+                score: round6(s.score()),
                 corroboration: s.corroboration(),
+                components: JsonComponents {
+                    centrality: round6(s.components().centrality),
+                    gain: round6(s.components().gain),
+                    penalty: round6(s.components().penalty),
+                },
                 citations: s
                     .citations()
                     .iter()
@@ -151,5 +169,88 @@ pub fn json(summary: &Summary) -> String {
     };
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
+    out
+}
+
+/// A report on selection: every body sentence, best-scored first, with its
+/// centrality and why it was chosen or left out; then the units that were
+/// never candidates (headings, boilerplate). `sources` are the reports the
+/// summary was made from, for the units' text.
+pub fn explain(summary: &Summary, sources: &[Source]) -> String {
+    let candidates = summary.candidates();
+    let text_of = |i: usize| -> String {
+        let c = &candidates[i];
+        let text = sources
+            .get(c.source())
+            .and_then(|s| s.text().get(c.span()))
+            .unwrap_or("");
+        let mut text = collapse_whitespace(text);
+        if let Some((cut, _)) = text.char_indices().nth(90) {
+            text.truncate(cut);
+            text.push('…');
+        }
+        text
+    };
+    let mut body: Vec<usize> = (0..candidates.len())
+        .filter(|&i| {
+            !matches!(
+                candidates[i].verdict(),
+                Verdict::Boilerplate | Verdict::Heading
+            )
+        })
+        .collect();
+    body.sort_by(|&a, &b| {
+        candidates[b]
+            .centrality()
+            .total_cmp(&candidates[a].centrality())
+            .then(a.cmp(&b))
+    });
+    let mut out = String::new();
+    let _ = writeln!(out, "Body sentences ({}), best first:", body.len());
+    for &i in &body {
+        let c = &candidates[i];
+        let why = match c.verdict() {
+            Verdict::Chosen { rank } => format!("chosen #{}", rank + 1),
+            Verdict::Redundant { with, similarity } => {
+                format!(
+                    "redundant ({similarity:.2}) with [{}] {}",
+                    candidates[*with].source() + 1,
+                    text_of(*with)
+                )
+            }
+            Verdict::OverBudget => "over budget".to_string(),
+            Verdict::Dangling => "dangling opener, predecessor not chosen".to_string(),
+            Verdict::TooShort => "too short".to_string(),
+            Verdict::NotReached => "not chosen: lower MMR score when the budget filled".to_string(),
+            Verdict::Boilerplate | Verdict::Heading => unreachable!("filtered out above"),
+        };
+        let _ = writeln!(
+            out,
+            "  [{}] {:.3}  {}",
+            c.source() + 1,
+            c.centrality(),
+            text_of(i)
+        );
+        let _ = writeln!(out, "        → {why}");
+        if let Some((with, sim)) = c.closest_chosen()
+            && !matches!(c.verdict(), Verdict::Redundant { .. })
+        {
+            let _ = writeln!(
+                out,
+                "          closest chosen ({sim:.2}): [{}] {}",
+                candidates[with].source() + 1,
+                text_of(with)
+            );
+        }
+    }
+    let _ = writeln!(out, "\nNot candidates:");
+    for (i, c) in candidates.iter().enumerate() {
+        let kind = match c.verdict() {
+            Verdict::Boilerplate => "boilerplate",
+            Verdict::Heading => "heading",
+            _ => continue,
+        };
+        let _ = writeln!(out, "  [{}] {kind:<11}  {}", c.source() + 1, text_of(i));
+    }
     out
 }

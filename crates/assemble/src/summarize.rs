@@ -2,11 +2,16 @@
 
 use std::ops::Range;
 
-use multisum_score::{SentenceScorer, SentenceSet, TermModel, TextRank, TfIdf};
-use multisum_tokenize::{Tokenizer, Unit};
+use multisum_score::{
+    Centroid, LexRank, SentenceScorer, SentenceSet, TermModel, TextRank, TfIdf, TfIdfScorer,
+};
+use multisum_tokenize::{Document, Tokenizer, Unit, UnitKind};
 
 use crate::select::{self, Decision};
-use crate::{Algorithm, Budget, Citation, Config, Error, Source, SourceInfo, Summary};
+use crate::{
+    Algorithm, Budget, Candidate, Citation, Components, Config, Error, Source, SourceInfo, Summary,
+    Verdict,
+};
 use crate::{SummarySentence, cite, order};
 
 /// Makes consolidated summaries. Cheap to build; reusable across inputs.
@@ -124,6 +129,9 @@ impl Summarizer {
         }
         let raw = match self.config.algorithm {
             Algorithm::TextRank => TextRank::default().score(&set),
+            Algorithm::LexRank => LexRank::default().continuous().score(&set),
+            Algorithm::Centroid => Centroid::default().score(&set),
+            Algorithm::TfIdf => TfIdfScorer::default().score(&set),
         };
         let max = raw.values().iter().copied().fold(0.0, f64::max);
         let centrality = raw
@@ -151,20 +159,23 @@ impl Summarizer {
             self.config.lambda,
             self.config.redundancy,
         );
-        let mut chosen: Vec<usize> = decisions
+        let mut chosen: Vec<(usize, usize, f64)> = decisions
             .iter()
             .enumerate()
-            .filter_map(|(i, d)| matches!(d, Decision::Selected { .. }).then_some(i))
+            .filter_map(|(i, d)| match *d {
+                Decision::Selected { rank, max_sim } => Some((rank, i, max_sim)),
+                _ => None,
+            })
             .collect();
-        chosen.sort_by_key(|&i| match decisions[i] {
-            Decision::Selected { rank } => rank,
-            _ => usize::MAX,
-        });
+        chosen.sort_by_key(|&(rank, ..)| rank);
+        let chosen_max_sim: Vec<f64> = chosen.iter().map(|&(.., m)| m).collect();
+        let chosen: Vec<usize> = chosen.into_iter().map(|(_, i, _)| i).collect();
         let citations: Vec<Vec<cite::Match>> = chosen
             .iter()
             .map(|&i| cite::matches(&analysis, i))
             .collect();
         let ordered = order::arrange(&analysis, &chosen, &citations, self.config.order);
+        let lambda = self.config.lambda;
 
         let out = ordered
             .into_iter()
@@ -182,7 +193,11 @@ impl Summarizer {
                     text: sources[s.source].text()[s.span.clone()].to_string(),
                     source: s.source,
                     span: s.span.clone(),
-                    score: analysis.centrality[i],
+                    components: Components {
+                        centrality: analysis.centrality[i],
+                        gain: lambda * analysis.centrality[i],
+                        penalty: (1.0 - lambda) * chosen_max_sim[k],
+                    },
                     corroboration: cites.len(),
                     citations: cites,
                 }
@@ -191,8 +206,70 @@ impl Summarizer {
         Ok(Summary {
             sources: infos,
             sentences: out,
+            candidates: candidates_of(&docs, &analysis, &decisions),
         })
     }
+}
+
+/// Every unit of every report with its verdict, by report and text order.
+fn candidates_of(docs: &[Document], analysis: &Analysis, decisions: &[Decision]) -> Vec<Candidate> {
+    // Where each body sentence lands in the candidate list.
+    let mut index_of = Vec::with_capacity(analysis.sentences.len());
+    let mut n = 0;
+    for doc in docs {
+        for unit in doc.units() {
+            if unit.kind == UnitKind::Body {
+                index_of.push(n);
+            }
+            n += 1;
+        }
+    }
+    let chosen: Vec<usize> = (0..decisions.len())
+        .filter(|&i| matches!(decisions[i], Decision::Selected { .. }))
+        .collect();
+    let mut out = Vec::with_capacity(n);
+    let mut body = 0;
+    for (source, doc) in docs.iter().enumerate() {
+        for unit in doc.units() {
+            let (centrality, verdict, closest) = if unit.kind == UnitKind::Body {
+                let i = body;
+                body += 1;
+                let verdict = match decisions[i] {
+                    Decision::Selected { rank, .. } => Verdict::Chosen { rank },
+                    Decision::Redundant { with, similarity } => Verdict::Redundant {
+                        with: index_of[with],
+                        similarity,
+                    },
+                    Decision::OverBudget => Verdict::OverBudget,
+                    Decision::Dangling => Verdict::Dangling,
+                    Decision::TooShort => Verdict::TooShort,
+                    Decision::NotReached => Verdict::NotReached,
+                };
+                let closest = if matches!(verdict, Verdict::Chosen { .. }) {
+                    None
+                } else {
+                    chosen
+                        .iter()
+                        .map(|&c| (c, analysis.similarity(i, c)))
+                        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                        .map(|(c, sim)| (index_of[c], sim))
+                };
+                (analysis.centrality[i], verdict, closest)
+            } else if unit.kind == UnitKind::Boilerplate {
+                (0.0, Verdict::Boilerplate, None)
+            } else {
+                (0.0, Verdict::Heading, None)
+            };
+            out.push(Candidate {
+                source,
+                span: unit.span.clone(),
+                centrality,
+                verdict,
+                closest,
+            });
+        }
+    }
+    out
 }
 
 fn sentence(source: usize, position: usize, unit: &Unit, text: &str) -> Sentence {

@@ -110,7 +110,7 @@ pub(crate) fn has_terminal_punctuation(text: &str) -> bool {
 
 /// How much of a line (in bytes) the counts look at. Furniture, residue
 /// and titles are short; a longer line is reporting, judged by its start.
-const COUNTED: usize = 512;
+const COUNTED: usize = 256;
 
 /// Counts of the characters and words of a line's first [`COUNTED`] bytes.
 #[derive(Debug, Default)]
@@ -196,22 +196,31 @@ impl Counts {
 
 /// The first `n` characters of `text`, lowercase.
 fn lower_head(text: &str, n: usize) -> String {
-    text.chars().take(n).flat_map(char::to_lowercase).collect()
+    let mut head = String::with_capacity(n + 8);
+    for c in text.chars().take(n) {
+        if c.is_ascii() {
+            head.push(c.to_ascii_lowercase());
+        } else {
+            head.extend(c.to_lowercase());
+        }
+    }
+    head
 }
 
 fn is_link_only(text: &str) -> bool {
     let t = text.trim();
+    if t.is_empty() || t.contains(char::is_whitespace) {
+        return false;
+    }
     let lower = lower_head(t, 8);
-    !t.is_empty()
-        && !t.contains(char::is_whitespace)
-        && (lower.starts_with("http://")
-            || lower.starts_with("https://")
-            || lower.starts_with("www.")
-            || (t.contains('.')
-                && !t.ends_with('.')
-                && t.rsplit('.').next().is_some_and(|tld| {
-                    (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
-                })))
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || (t.contains('.')
+            && !t.ends_with('.')
+            && t.rsplit('.').next().is_some_and(|tld| {
+                (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+            }))
 }
 
 /// Scraping residue: a line that is mostly separators ("in , , ,", "| | |"),
@@ -295,8 +304,10 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
 
 /// Whether the paragraph looks like a title: no terminal punctuation and short.
 pub(crate) fn is_title_like(text: &str) -> bool {
-    let counts = Counts::of(text);
-    !counts.truncated && !has_terminal_punctuation(text) && (1..=25).contains(&counts.letter_words)
+    !has_terminal_punctuation(text) && {
+        let counts = Counts::of(text);
+        !counts.truncated && (1..=25).contains(&counts.letter_words)
+    }
 }
 
 #[cfg(test)]

@@ -1,13 +1,31 @@
 //! Regression tests, named after issues.
 
 use multisum_score::{
-    LexRank, Pruning, SentenceScorer, SentenceSet, Similarity, Strategy, TextRank,
+    LexRank, Pruning, Scores, SentenceScorer, SentenceSet, Similarity, Strategy, TextRank,
 };
 
 use crate::zipf;
 
-/// Issue 4: the sparse path, with its default pruning, stays close to the
-/// exact dense ranking on a Zipf corpus large enough for pruning to act.
+fn ranks(scores: &Scores) -> Vec<f64> {
+    let mut ranks = vec![0.0; scores.values().len()];
+    for (position, i) in scores.ranking().into_iter().enumerate() {
+        ranks[i] = position as f64;
+    }
+    ranks
+}
+
+/// Spearman's rank correlation of two score vectors.
+fn spearman(a: &Scores, b: &Scores) -> f64 {
+    let (ra, rb) = (ranks(a), ranks(b));
+    let n = ra.len() as f64;
+    let d2: f64 = ra.iter().zip(&rb).map(|(x, y)| (x - y) * (x - y)).sum();
+    1.0 - 6.0 * d2 / (n * (n * n - 1.0))
+}
+
+/// Issue 4: the sparse path with its default pruning stays close to the
+/// exact dense ranking on a Zipf corpus large enough for every kind of
+/// pruning to act (common terms, shortlist, top-k). Measured when written:
+/// Spearman 0.88, 40 of the top 50 shared.
 #[test]
 fn issue_4_sparse_pruning_stays_close_to_dense() {
     let corpus = zipf::corpus(1_500, 5_000, 7);
@@ -15,19 +33,15 @@ fn issue_4_sparse_pruning_stays_close_to_dense() {
     for (doc, ids) in &corpus.sentences {
         set.push_ids(*doc, ids.iter().copied());
     }
-    let pruning = Pruning::new().max_postings(300).top_k(32);
     let dense = TextRank::default().strategy(Strategy::Dense).score(&set);
-    let sparse = TextRank::default()
-        .strategy(Strategy::Sparse)
-        .pruning(pruning)
-        .score(&set);
+    let sparse = TextRank::default().strategy(Strategy::Sparse).score(&set);
     assert!(dense.converged() && sparse.converged());
-    // The top of the ranking is what summaries use: most of the dense
-    // top 50 stays in the sparse top 50.
+    let rho = spearman(&dense, &sparse);
+    assert!(rho > 0.8, "Spearman {rho}");
     let top = |r: Vec<usize>| r.into_iter().take(50).collect::<Vec<_>>();
     let (d, s) = (top(dense.ranking()), top(sparse.ranking()));
     let shared = d.iter().filter(|i| s.contains(i)).count();
-    assert!(shared >= 35, "only {shared} of the top 50 shared");
+    assert!(shared >= 32, "only {shared} of the top 50 shared");
     let sum: f64 = sparse.values().iter().sum();
     assert!((sum - 1.0).abs() < 1e-9);
 }

@@ -282,6 +282,18 @@ pub(crate) fn is_reader_prompt(text: &str) -> bool {
         })
 }
 
+/// Whether a short line or sentence opens with a furniture cue ("Read more:
+/// …", "See also …", "Photo: …").
+pub(crate) fn has_cue(text: &str) -> bool {
+    let t = text.trim();
+    if t.split_whitespace().nth(MAX_CUE_WORDS).is_some() {
+        return false;
+    }
+    let head = lower_head(t, 40);
+    let whole_line = head.chars().count() == t.chars().count();
+    starts_with_cue(&head, whole_line)
+}
+
 /// Whether a paragraph is boilerplate by its own text alone (a one-sentence
 /// paragraph may also be a reader prompt, see [`is_reader_prompt`]).
 pub(crate) fn is_boilerplate(text: &str) -> bool {

@@ -284,7 +284,13 @@ impl Tokenizer {
                 seen_body = true;
                 for sentence in &sentences {
                     let span = range.start + sentence.start..range.start + sentence.end;
-                    units.push(self.unit(text, UnitKind::Body, span, index));
+                    // "Read more: …" closing a paragraph of reporting.
+                    let kind = if sentences.len() > 1 && classify::has_cue(&text[span.clone()]) {
+                        UnitKind::Boilerplate
+                    } else {
+                        UnitKind::Body
+                    };
+                    units.push(self.unit(text, kind, span, index));
                 }
             } else {
                 units.push(self.unit(text, kind, range.clone(), index));
@@ -390,6 +396,22 @@ mod tests {
                 (Body, "Third sentence."),
                 (Boilerplate, "What do you think?"),
                 (Boilerplate, "Another Article Teaser"),
+            ]
+        );
+    }
+
+    #[test]
+    fn cue_sentences_in_body_paragraphs() {
+        let text = "The talks ended. Read more: https://example.com/talks.\n\
+                    Photos show the damage. Officials said so.";
+        use UnitKind::*;
+        assert_eq!(
+            kinds_and_text(text),
+            [
+                (Body, "The talks ended."),
+                (Boilerplate, "Read more: https://example.com/talks."),
+                (Body, "Photos show the damage."),
+                (Body, "Officials said so."),
             ]
         );
     }

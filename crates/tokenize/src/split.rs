@@ -541,7 +541,9 @@ fn period_ends_sentence(text: &str, start: usize, dot: usize, after: usize) -> b
     if token.eq_ignore_ascii_case("a.m") || token.eq_ignore_ascii_case("p.m") {
         return time_ends_sentence(text, start, next);
     }
-    if in_list(MAYBE_FINAL, token) || is_dotted_abbreviation(token) {
+    // In capitals ("EST", "CO") a word is an acronym, not an abbreviation.
+    let capitals = token.len() >= 2 && token.bytes().all(|b| b.is_ascii_uppercase());
+    if (in_list(MAYBE_FINAL, token) && !capitals) || is_dotted_abbreviation(token) {
         return in_list(STARTERS, next);
     }
     let mut chars = token.chars();
@@ -874,6 +876,19 @@ mod tests {
             &[
                 "Use a map, e.g. a paper one, i.e. not a phone.",
                 "Also Smith vs. Jones.",
+            ],
+        );
+    }
+
+    #[test]
+    fn acronyms_are_not_abbreviations() {
+        check(
+            "It opened at 9:30 a.m. EST. Traders cheered. It was est. 1901 by Acme CO. Staff left.",
+            &[
+                "It opened at 9:30 a.m. EST.",
+                "Traders cheered.",
+                "It was est. 1901 by Acme CO.",
+                "Staff left.",
             ],
         );
     }

@@ -93,6 +93,7 @@ enum Format {
     Text,
     Markdown,
     Json,
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -183,6 +184,7 @@ fn summarize(args: SummarizeArgs) -> Result<()> {
         Format::Text => render::text(&summary),
         Format::Markdown => render::markdown(&summary),
         Format::Json => render::json(&summary),
+        Format::Html => render::html(&summary, &sources),
     };
     write_stdout(&out)
 }

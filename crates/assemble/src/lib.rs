@@ -45,6 +45,7 @@
 
 mod cite;
 mod error;
+mod html;
 mod order;
 pub mod render;
 mod select;

@@ -10,6 +10,8 @@ use serde::Serialize;
 use crate::summarize::collapse_whitespace;
 use crate::{Source, Summary, Verdict};
 
+pub use crate::html::html;
+
 /// Plain text: one sentence per line with its citation markers (`[1][3]`),
 /// then a blank line and the numbered `Sources:` list.
 pub fn text(summary: &Summary) -> String {

@@ -81,6 +81,42 @@ function state(page, id) {
   }, id);
 }
 
+/** Contrast ratios of the text a reader sees, highlighted or not. */
+function contrast(page) {
+  return page.evaluate(() => {
+    document.querySelectorAll("article .cited")[0].classList.add("is-active");
+    document.querySelectorAll("article .cited")[1].classList.add("is-support");
+    const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const background = (el) => {
+      for (; el; el = el.parentElement) {
+        const c = rgb(getComputedStyle(el).backgroundColor);
+        if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const ratio = (el) => {
+      const a = lum(rgb(getComputedStyle(el).color));
+      const b = lum(background(el));
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    };
+    const selectors = [
+      "body", ".lede", "#summary .text", "a.cite", ".corr", "ol.sources a", ".meta",
+      "h4.heading", "span.boilerplate", "article .cited:not(.is-active):not(.is-support)",
+      "article .cited.is-active",
+      "article .cited.is-support",
+      ".cited a.back", ".num",
+    ];
+    return selectors.map((sel) => {
+      const el = document.querySelector(sel);
+      return [sel, el ? Math.round(ratio(el) * 100) / 100 : 0];
+    });
+  });
+}
+
 const targetOf = (href) => href.replace(/^#/, "");
 
 // ---------------------------------------------------------------- desktop
@@ -172,37 +208,7 @@ const targetOf = (href) => href.replace(/^#/, "");
   check(sum && sum.inView, "the back-link returns to summary sentence 1", JSON.stringify(sum));
 
   // Contrast (WCAG AA, 4.5:1) of the text a reader sees.
-  const contrasts = await page.evaluate(() => {
-    document.querySelectorAll("article .cited")[0].classList.add("is-active");
-    document.querySelectorAll("article .cited")[1].classList.add("is-support");
-    const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
-    const lum = ([r, g, b]) => {
-      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    const background = (el) => {
-      for (; el; el = el.parentElement) {
-        const c = rgb(getComputedStyle(el).backgroundColor);
-        if (c.length === 3 || c[3] > 0) return c.slice(0, 3);
-      }
-      return [255, 255, 255];
-    };
-    const ratio = (el) => {
-      const a = lum(rgb(getComputedStyle(el).color));
-      const b = lum(background(el));
-      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    };
-    const selectors = [
-      "body", ".lede", "#summary .text", "a.cite", ".corr", "ol.sources a", ".meta",
-      "h4.heading", "span.boilerplate", "article .cited", "article .cited.is-active",
-      "article .cited.is-support",
-      ".cited a.back", ".num",
-    ];
-    return selectors.map((sel) => {
-      const el = document.querySelector(sel);
-      return [sel, el ? Math.round(ratio(el) * 100) / 100 : 0];
-    });
-  });
+  const contrasts = await contrast(page);
   for (const [sel, ratio] of contrasts) {
     check(ratio >= 4.5, `contrast of ${sel} is ${ratio}:1`);
   }
@@ -240,6 +246,23 @@ const targetOf = (href) => href.replace(/^#/, "");
   await page.screenshot({ path: path.join(out, "phone-cited.png") });
   const remote = requests.filter((u) => !u.startsWith("file:"));
   check(remote.length === 0, "no network requests on the phone", remote.join(" "));
+  await context.close();
+}
+
+// ------------------------------------------------------------ dark scheme
+{
+  const { context, page } = await open({
+    viewport: { width: 1280, height: 800 },
+    colorScheme: "dark",
+  });
+  const marker = page.locator("#summary a.cite").first();
+  const href = await marker.getAttribute("href");
+  await marker.click();
+  await page.waitForFunction((h) => location.hash === h, href);
+  await page.screenshot({ path: path.join(out, "desktop-dark.png") });
+  for (const [sel, ratio] of await contrast(page)) {
+    check(ratio >= 4.5, `dark: contrast of ${sel} is ${ratio}:1`);
+  }
   await context.close();
 }
 

@@ -440,7 +440,7 @@ const CSS: &str = r##"
     --panel: #1e2228; --border: #454b54;
     --cited: #1f242b; --cited-line: #7d8793;
     --support: #203a5f; --support-line: #8ab4f8;
-    --active: #5a4600; --active-line: #ffd54f;
+    --active: #463700; --active-line: #ffd54f;
     --focus: #ff9e66;
   }
 }
@@ -482,7 +482,11 @@ a.cite:hover { text-decoration: underline; }
 ol.sources { padding-left: 1.6rem; margin: 0; font-size: .9rem; }
 ol.sources li { margin-bottom: .25rem; }
 article { border-top: 1px solid var(--border); padding: .25rem 0 1rem; }
-article h3 { font-size: 1.1rem; margin: .75rem 0 .1rem; }
+article h3 {
+  font-size: 1.1rem; margin: .75rem 0 .1rem; padding: .25rem 0;
+  position: sticky; top: 0; z-index: 1; background: var(--bg);
+  border-bottom: 1px solid var(--border);
+}
 .num {
   display: inline-block; min-width: 1.6rem; padding: 0 .3rem; margin-right: .3rem;
   text-align: center; border-radius: .45rem; background: var(--fg); color: var(--bg);

@@ -289,6 +289,8 @@ impl SentenceScorer for LexRank {
 /// `next[i] = (1 - d) / n + d * (dangling / n + Σ_j w_ij * x[j] / out[j])`,
 /// where `dangling` is the score of the nodes without edges: they spread
 /// it evenly over all nodes (as networkx does), so scores always sum to 1.
+/// The pruned edges of a sparse graph are replaced by a rank-one
+/// approximation with the same row sums.
 /// Every row is computed on its own, its sum in column order, and the
 /// global sums run sequentially: the result is the same for any number of
 /// threads.
@@ -302,6 +304,13 @@ fn pagerank(graph: &Graph, it: Iteration) -> Scores {
         };
     }
     let out: Vec<f64> = (0..n).map(|i| graph.row(i).1.iter().sum()).collect();
+    // The pruned edges of a sparse graph, as a rank-one matrix
+    // `r r^T / Σr` with the same row sums `r` (the residuals): a node's
+    // pruned share goes to every node in proportion to its own pruned
+    // weight, as it would, on average, to many weak neighbours.
+    let residual: Vec<f64> = (0..n).map(|i| graph.residual(i)).collect();
+    let residual_sum: f64 = residual.iter().sum();
+    let total: Vec<f64> = out.iter().zip(&residual).map(|(o, r)| o + r).collect();
     let nf = n as f64;
     let d = it.damping;
     let mut scores = vec![1.0 / nf; n];
@@ -312,20 +321,30 @@ fn pagerank(graph: &Graph, it: Iteration) -> Scores {
     while iterations < it.max_iterations {
         iterations += 1;
         let mut dangling = 0.0;
+        let mut pruned_flow = 0.0;
         for j in 0..n {
-            if out[j] > 0.0 {
-                share[j] = scores[j] / out[j];
+            if total[j] > 0.0 {
+                share[j] = scores[j] / total[j];
+                pruned_flow += share[j] * residual[j];
             } else {
                 share[j] = 0.0;
                 dangling += scores[j];
             }
         }
+        let per_residual = if residual_sum > 0.0 {
+            pruned_flow / residual_sum
+        } else {
+            0.0
+        };
         let base = (1.0 - d) / nf + d * dangling / nf;
         par::fill(&mut next, |i| {
             let (columns, weights) = graph.row(i);
             let mut sum = 0.0;
             for (&j, &w) in columns.iter().zip(weights) {
                 sum += w * share[j as usize];
+            }
+            if residual_sum > 0.0 {
+                sum += residual[i] * per_residual;
             }
             base + d * sum
         });
@@ -413,6 +432,18 @@ mod tests {
         assert_eq!(low.ranking()[0], 1);
         let continuous = LexRank::default().continuous().score(&s);
         assert_eq!(continuous.ranking(), [1, 0, 2]);
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn scores_round_trip_through_json() {
+        let scores = Scores::new(vec![0.25, 0.75]);
+        let json = serde_json::to_string(&scores).unwrap();
+        assert_eq!(
+            json,
+            r#"{"values":[0.25,0.75],"iterations":0,"converged":true}"#
+        );
+        assert_eq!(serde_json::from_str::<Scores>(&json).unwrap(), scores);
     }
 
     #[test]

@@ -44,6 +44,7 @@
 #![deny(missing_docs)]
 
 mod cite;
+mod coverage;
 mod error;
 mod html;
 mod order;
@@ -182,6 +183,26 @@ impl Algorithm {
     }
 }
 
+/// How sentences are chosen once they are scored.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Selector {
+    /// Maximal Marginal Relevance (Carbonell & Goldstein 1998): centrality
+    /// minus similarity to what is already chosen, weighed by λ.
+    #[default]
+    Mmr,
+    /// Coverage + diversity (Lin & Bilmes 2011): a submodular objective
+    /// rewarding sentences that cover much of the input and come from
+    /// clusters not yet represented, greedy with cost scaling. Inputs above
+    /// [`COVERAGE_LIMIT`] sentences use MMR instead.
+    Coverage,
+}
+
+/// The largest input (in body sentences) that [`Selector::Coverage`]
+/// handles; larger inputs are summarised with MMR, whose cost grows
+/// linearly with the input.
+pub const COVERAGE_LIMIT: usize = 5_000;
+
 /// The order of the summary's sentences.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -201,6 +222,7 @@ pub struct Config {
     algorithm: Algorithm,
     language: Language,
     order: Order,
+    selector: Selector,
     lambda: f64,
     redundancy: f64,
 }
@@ -212,6 +234,7 @@ impl Default for Config {
             algorithm: Algorithm::default(),
             language: Language::default(),
             order: Order::default(),
+            selector: Selector::default(),
             lambda: 0.5,
             redundancy: select::REDUNDANCY_THRESHOLD,
         }
@@ -245,6 +268,12 @@ impl Config {
     /// The order of the output sentences.
     pub fn order(mut self, order: Order) -> Config {
         self.order = order;
+        self
+    }
+
+    /// How sentences are chosen.
+    pub fn selector(mut self, selector: Selector) -> Config {
+        self.selector = selector;
         self
     }
 
@@ -285,17 +314,18 @@ impl Citation {
     }
 }
 
-/// How a chosen sentence scored when it was chosen (Maximal Marginal
-/// Relevance: `mmr = gain − penalty`).
+/// How a chosen sentence scored when it was chosen.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Components {
     /// Centrality from the scoring algorithm, normalised so the best
     /// sentence is 1.
     pub centrality: f64,
-    /// `λ × centrality`: what the sentence adds.
+    /// The selector's value of the sentence when it was chosen: for MMR
+    /// `λ·centrality − (1−λ)·redundancy`, for coverage the gain in coverage
+    /// and diversity per unit of cost.
     pub gain: f64,
-    /// `(1 − λ) ×` its highest similarity to a sentence chosen before it.
-    pub penalty: f64,
+    /// Its highest similarity to a sentence chosen before it.
+    pub redundancy: f64,
 }
 
 /// Why a unit of a report was, or was not, chosen.

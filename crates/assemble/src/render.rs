@@ -116,7 +116,7 @@ struct JsonSentence<'a> {
 struct JsonComponents {
     centrality: f64,
     gain: f64,
-    penalty: f64,
+    redundancy: f64,
 }
 
 #[derive(Serialize)]
@@ -134,6 +134,18 @@ fn round6(x: f64) -> f64 {
 /// `sentences` (text, source, span, score, corroboration, citations).
 /// Spans are `[start, end]` byte offsets into the source's text.
 pub fn json(summary: &Summary) -> String {
+    let mut out = json_with(summary, true);
+    out.push('\n');
+    out
+}
+
+/// The same JSON object as [`json`], on one line and without a final
+/// newline: for JSON Lines, one summary per line.
+pub fn json_line(summary: &Summary) -> String {
+    json_with(summary, false)
+}
+
+fn json_with(summary: &Summary, pretty: bool) -> String {
     let doc = JsonSummary {
         sources: summary
             .sources()
@@ -156,7 +168,7 @@ pub fn json(summary: &Summary) -> String {
                 components: JsonComponents {
                     centrality: round6(s.components().centrality),
                     gain: round6(s.components().gain),
-                    penalty: round6(s.components().penalty),
+                    redundancy: round6(s.components().redundancy),
                 },
                 citations: s
                     .citations()
@@ -169,9 +181,12 @@ pub fn json(summary: &Summary) -> String {
             })
             .collect(),
     };
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    out.push('\n');
-    out
+    let out = if pretty {
+        serde_json::to_string_pretty(&doc)
+    } else {
+        serde_json::to_string(&doc)
+    };
+    out.unwrap_or_default()
 }
 
 /// A report on selection: every body sentence, best-scored first, with its

@@ -15,8 +15,13 @@ pub(crate) const REDUNDANCY_THRESHOLD: f64 = 0.30;
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Decision {
     /// Chosen; `rank` is the order of choice (0 first); `max_sim` its
-    /// highest similarity to what was chosen before it.
-    Selected { rank: usize, max_sim: f64 },
+    /// highest similarity to what was chosen before it; `value` the
+    /// objective's value when it was chosen.
+    Selected {
+        rank: usize,
+        max_sim: f64,
+        value: f64,
+    },
     /// Left out: says what an already chosen sentence says.
     Redundant { with: usize, similarity: f64 },
     /// Left out: did not fit in what was left of the budget.
@@ -62,16 +67,55 @@ impl Limit {
     }
 }
 
-/// Greedy MMR (Carbonell & Goldstein 1998): repeatedly take the candidate
-/// maximising `λ·centrality − (1−λ)·max similarity to the chosen`, never one
-/// above the redundancy threshold, skipping what does not fit the budget.
-/// Returns one decision per sentence of the analysis.
-pub(crate) fn mmr(
+/// What greedy selection maximises, one sentence at a time.
+pub(crate) trait Objective {
+    /// The value of adding sentence `i` to what is chosen now.
+    fn value(&self, i: usize) -> f64;
+    /// Records that sentence `i` was chosen.
+    fn choose(&mut self, i: usize);
+}
+
+/// Maximal Marginal Relevance (Carbonell & Goldstein 1998): the value of a
+/// sentence is `λ·centrality − (1−λ)·(its highest similarity to the chosen)`.
+pub(crate) struct Mmr<'a> {
+    analysis: &'a Analysis,
+    lambda: f64,
+    /// The highest similarity of each sentence to anything chosen so far.
+    max_sim: Vec<f64>,
+}
+
+impl<'a> Mmr<'a> {
+    pub(crate) fn new(analysis: &'a Analysis, lambda: f64) -> Mmr<'a> {
+        Mmr {
+            analysis,
+            lambda,
+            max_sim: vec![0.0; analysis.sentences.len()],
+        }
+    }
+}
+
+impl Objective for Mmr<'_> {
+    fn value(&self, i: usize) -> f64 {
+        self.lambda * self.analysis.centrality[i] - (1.0 - self.lambda) * self.max_sim[i]
+    }
+
+    fn choose(&mut self, i: usize) {
+        for (j, m) in self.max_sim.iter_mut().enumerate() {
+            *m = m.max(self.analysis.similarity(i, j));
+        }
+    }
+}
+
+/// Greedy selection: repeatedly take the candidate of highest value, never
+/// one above the redundancy threshold with a chosen sentence, never one that
+/// opens with a back-reference unless its predecessor is chosen, skipping
+/// what does not fit the budget. Returns one decision per sentence.
+pub(crate) fn greedy(
     analysis: &Analysis,
     candidates: &[bool],
     limit: Limit,
-    lambda: f64,
     threshold: f64,
+    objective: &mut dyn Objective,
 ) -> Vec<Decision> {
     let n = analysis.sentences.len();
     let mut decisions: Vec<Option<Decision>> = (0..n)
@@ -79,28 +123,22 @@ pub(crate) fn mmr(
         .collect();
     let mut chosen: Vec<usize> = Vec::new();
     let (mut words, mut bytes) = (0usize, 0usize);
-    // The highest similarity of each sentence to anything chosen so far.
-    let mut max_sim = vec![0.0f64; n];
-    loop {
-        if chosen.len() >= limit.sentences {
-            break;
-        }
+    while chosen.len() < limit.sentences {
         let mut best: Option<(usize, f64)> = None;
         for i in 0..n {
-            if decisions[i].is_some() {
+            if decisions[i].is_some()
+                || (analysis.sentences[i].dangling && !predecessor_chosen(analysis, i, &chosen))
+            {
                 continue;
             }
-            let s = &analysis.sentences[i];
-            if s.dangling && !predecessor_chosen(analysis, i, &chosen) {
-                continue;
-            }
-            let value = lambda * analysis.centrality[i] - (1.0 - lambda) * max_sim[i];
+            let value = objective.value(i);
             if best.is_none_or(|(_, b)| value > b) {
                 best = Some((i, value));
             }
         }
-        let Some((i, _)) = best else { break };
-        if let Some((with, similarity)) = most_similar(analysis, i, &chosen)
+        let Some((i, value)) = best else { break };
+        let closest = most_similar(analysis, i, &chosen);
+        if let Some((with, similarity)) = closest
             && similarity > threshold
         {
             decisions[i] = Some(Decision::Redundant { with, similarity });
@@ -114,14 +152,14 @@ pub(crate) fn mmr(
         }
         words += s.words;
         bytes += len;
+        let max_sim = closest.map_or(0.0, |(_, sim)| sim);
         decisions[i] = Some(Decision::Selected {
             rank: chosen.len(),
-            max_sim: max_sim[i],
+            max_sim,
+            value,
         });
         chosen.push(i);
-        for (j, m) in max_sim.iter_mut().enumerate() {
-            *m = m.max(analysis.similarity(i, j));
-        }
+        objective.choose(i);
     }
     // What the loop never reached is still redundant if it says what a
     // chosen sentence says.

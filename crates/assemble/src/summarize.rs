@@ -9,10 +9,10 @@ use multisum_tokenize::{Document, Tokenizer, Unit, UnitKind};
 
 use crate::select::{self, Decision};
 use crate::{
-    Algorithm, Budget, Candidate, Citation, Components, Config, Error, Source, SourceInfo, Summary,
-    Verdict,
+    Algorithm, Budget, COVERAGE_LIMIT, Candidate, Citation, Components, Config, Error, Selector,
+    Source, SourceInfo, Summary, Verdict,
 };
-use crate::{SummarySentence, cite, order};
+use crate::{SummarySentence, cite, coverage, order};
 
 /// Makes consolidated summaries. Cheap to build; reusable across inputs.
 #[derive(Debug)]
@@ -152,30 +152,53 @@ impl Summarizer {
             .map(|s| s.stems.len() >= MIN_CONTENT_WORDS)
             .collect();
         let limit = select::Limit::new(self.config.budget, analysis.sentences.len());
-        let decisions = select::mmr(
+        let mut objective: Box<dyn select::Objective> = match self.config.selector {
+            Selector::Coverage if analysis.sentences.len() <= COVERAGE_LIMIT => {
+                let cost = match self.config.budget {
+                    Budget::Words(_) => coverage::Cost::Words,
+                    Budget::Bytes(_) => coverage::Cost::Bytes,
+                    _ => coverage::Cost::Sentences,
+                };
+                Box::new(coverage::Coverage::new(&analysis, cost))
+            }
+            _ => Box::new(select::Mmr::new(&analysis, self.config.lambda)),
+        };
+        let decisions = select::greedy(
             &analysis,
             &candidates,
             limit,
-            self.config.lambda,
             self.config.redundancy,
+            objective.as_mut(),
         );
-        let mut chosen: Vec<(usize, usize, f64)> = decisions
+        drop(objective);
+        let mut chosen: Vec<(usize, usize, Components)> = decisions
             .iter()
             .enumerate()
             .filter_map(|(i, d)| match *d {
-                Decision::Selected { rank, max_sim } => Some((rank, i, max_sim)),
+                Decision::Selected {
+                    rank,
+                    max_sim,
+                    value,
+                } => Some((
+                    rank,
+                    i,
+                    Components {
+                        centrality: analysis.centrality[i],
+                        gain: value,
+                        redundancy: max_sim,
+                    },
+                )),
                 _ => None,
             })
             .collect();
         chosen.sort_by_key(|&(rank, ..)| rank);
-        let chosen_max_sim: Vec<f64> = chosen.iter().map(|&(.., m)| m).collect();
+        let components: Vec<Components> = chosen.iter().map(|&(.., c)| c).collect();
         let chosen: Vec<usize> = chosen.into_iter().map(|(_, i, _)| i).collect();
         let citations: Vec<Vec<cite::Match>> = chosen
             .iter()
             .map(|&i| cite::matches(&analysis, i))
             .collect();
         let ordered = order::arrange(&analysis, &chosen, &citations, self.config.order);
-        let lambda = self.config.lambda;
 
         let out = ordered
             .into_iter()
@@ -193,11 +216,7 @@ impl Summarizer {
                     text: sources[s.source].text()[s.span.clone()].to_string(),
                     source: s.source,
                     span: s.span.clone(),
-                    components: Components {
-                        centrality: analysis.centrality[i],
-                        gain: lambda * analysis.centrality[i],
-                        penalty: (1.0 - lambda) * chosen_max_sim[k],
-                    },
+                    components: components[k],
                     corroboration: cites.len(),
                     citations: cites,
                 }

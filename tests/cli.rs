@@ -350,3 +350,43 @@ fn errors_are_one_clear_line() {
     check_error(&["summarize", "--ratio", "1.5", CORPUS], 1, "ratio 1.5");
     check_error(&["frobnicate"], 2, "unrecognized subcommand");
 }
+
+#[test]
+fn syndicated_copy_counts_once() {
+    let dir = scratch("syndicated");
+    let corpus = root().join(CORPUS);
+    let mut names: Vec<String> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    for name in &names {
+        std::fs::copy(corpus.join(name), dir.join(name)).unwrap();
+    }
+    // The same article again, republished with a different first line and
+    // curly quotes made straight.
+    let original = std::fs::read_to_string(corpus.join(&names[3])).unwrap();
+    let copy = original.replacen('\n', "\nSyndicated from the wire.\n", 1).replace(['“', '”'], "\"");
+    std::fs::write(dir.join("06-republished.txt"), copy).unwrap();
+
+    let out = stdout(&multisum(&["summarize", "--format", "json", "--sentences", "8", dir.to_str().unwrap()]));
+    let summary: Value = serde_json::from_str(&out).unwrap();
+    let sources = summary["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 6);
+    assert_eq!(sources[5]["copy_of"], 3, "{}", sources[5]);
+    assert!(sources[..5].iter().all(|s| s["copy_of"].is_null()));
+    let mut cites_copy = 0;
+    for s in summary["sentences"].as_array().unwrap() {
+        assert_ne!(s["source"], 5, "a copy is never the origin of a summary sentence");
+        let cited: Vec<u64> =
+            s["citations"].as_array().unwrap().iter().map(|c| c["source"].as_u64().unwrap()).collect();
+        let twins = cited.contains(&3) && cited.contains(&5);
+        cites_copy += usize::from(cited.contains(&5));
+        let expected = cited.len() - usize::from(twins);
+        assert_eq!(s["corroboration"].as_u64().unwrap() as usize, expected, "{s}");
+    }
+    assert!(cites_copy > 0, "the copy is cited where it states a fact");
+    let text = stdout(&multisum(&["summarize", dir.to_str().unwrap()]));
+    assert!(text.contains("06-republished.txt), a syndicated copy of [4]"), "{text}");
+}

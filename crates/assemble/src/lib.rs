@@ -51,6 +51,7 @@ mod order;
 pub mod render;
 mod select;
 mod summarize;
+mod syndication;
 
 use std::ops::Range;
 
@@ -351,6 +352,9 @@ pub enum Verdict {
     Dangling,
     /// Too few content words to carry a fact on its own.
     TooShort,
+    /// In a report that is a syndicated copy of another: the twin in the
+    /// original stands for it.
+    Copy,
     /// Not chosen: when the budget filled, its MMR score (centrality less
     /// the similarity to what was chosen) was lower than the chosen ones'.
     NotReached,
@@ -442,8 +446,8 @@ impl SummarySentence {
         &self.citations
     }
 
-    /// How many independent reports carry it (syndicated copies of one
-    /// report count once).
+    /// How many independent reports carry it: the cited reports, with
+    /// syndicated copies of one article counted once.
     pub fn corroboration(&self) -> usize {
         self.corroboration
     }
@@ -455,6 +459,7 @@ pub struct SourceInfo {
     id: String,
     title: Option<String>,
     path: Option<String>,
+    copy_of: Option<usize>,
 }
 
 impl SourceInfo {
@@ -471,6 +476,14 @@ impl SourceInfo {
     /// The path it was read from, if given.
     pub fn path(&self) -> Option<&str> {
         self.path.as_deref()
+    }
+
+    /// If this report is a syndicated copy of an earlier one (nearly all of
+    /// the sentences of each appear in the other), that report's index. A
+    /// copy is cited, but counts once with its original for corroboration
+    /// and is not scored or selected from.
+    pub fn copy_of(&self) -> Option<usize> {
+        self.copy_of
     }
 }
 

@@ -33,6 +33,9 @@ pub fn text(summary: &Summary) -> String {
         if let Some(path) = src.path() {
             let _ = write!(out, " ({path})");
         }
+        if let Some(original) = src.copy_of() {
+            let _ = write!(out, ", a syndicated copy of [{}]", original + 1);
+        }
         out.push('\n');
     }
     out
@@ -68,6 +71,9 @@ pub fn markdown(summary: &Summary) -> String {
         if let Some(path) = src.path() {
             let _ = write!(out, " ({path})");
         }
+        if let Some(original) = src.copy_of() {
+            let _ = write!(out, ", a syndicated copy of [^{}]", original + 1);
+        }
         out.push('\n');
     }
     out
@@ -99,6 +105,7 @@ struct JsonSource<'a> {
     id: &'a str,
     title: Option<&'a str>,
     path: Option<&'a str>,
+    copy_of: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -154,6 +161,7 @@ fn json_with(summary: &Summary, pretty: bool) -> String {
                 id: s.id(),
                 title: s.title(),
                 path: s.path(),
+                copy_of: s.copy_of(),
             })
             .collect(),
         sentences: summary
@@ -238,6 +246,7 @@ pub fn explain(summary: &Summary, sources: &[Source]) -> String {
             Verdict::OverBudget => "over budget".to_string(),
             Verdict::Dangling => "dangling opener, predecessor not chosen".to_string(),
             Verdict::TooShort => "too short".to_string(),
+            Verdict::Copy => "in a syndicated copy of another report".to_string(),
             Verdict::NotReached => "not chosen: lower MMR score when the budget filled".to_string(),
             Verdict::Boilerplate | Verdict::Heading => unreachable!("filtered out above"),
         };

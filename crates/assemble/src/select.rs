@@ -30,6 +30,8 @@ pub(crate) enum Decision {
     Dangling,
     /// Left out: too short to carry a fact.
     TooShort,
+    /// Left out: in a syndicated copy of another report.
+    Copy,
     /// Not reached: the budget was full first.
     NotReached,
 }
@@ -109,24 +111,23 @@ impl Objective for Mmr<'_> {
 /// Greedy selection: repeatedly take the candidate of highest value, never
 /// one above the redundancy threshold with a chosen sentence, never one that
 /// opens with a back-reference unless its predecessor is chosen, skipping
-/// what does not fit the budget. Returns one decision per sentence.
+/// what does not fit the budget. `excluded` holds the decisions made before
+/// selection (too short, in a copy), `None` for candidates. Returns one
+/// decision per sentence.
 pub(crate) fn greedy(
     analysis: &Analysis,
-    candidates: &[bool],
+    excluded: Vec<Option<Decision>>,
     limit: Limit,
     threshold: f64,
     objective: &mut dyn Objective,
 ) -> Vec<Decision> {
-    let n = analysis.sentences.len();
-    let mut decisions: Vec<Option<Decision>> = (0..n)
-        .map(|i| (!candidates[i]).then_some(Decision::TooShort))
-        .collect();
+    let mut decisions = excluded;
     let mut chosen: Vec<usize> = Vec::new();
     let (mut words, mut bytes) = (0usize, 0usize);
     while chosen.len() < limit.sentences {
         let mut best: Option<(usize, f64)> = None;
-        for i in 0..n {
-            if decisions[i].is_some()
+        for (i, decided) in decisions.iter().enumerate() {
+            if decided.is_some()
                 || (analysis.sentences[i].dangling && !predecessor_chosen(analysis, i, &chosen))
             {
                 continue;

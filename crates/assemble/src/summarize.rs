@@ -12,7 +12,7 @@ use crate::{
     Algorithm, Budget, COVERAGE_LIMIT, Candidate, Citation, Components, Config, Error, Selector,
     Source, SourceInfo, Summary, Verdict,
 };
-use crate::{SummarySentence, cite, coverage, order};
+use crate::{SummarySentence, cite, coverage, order, syndication};
 
 /// Makes consolidated summaries. Cheap to build; reusable across inputs.
 #[derive(Debug)]
@@ -102,19 +102,6 @@ impl Summarizer {
             .iter()
             .map(|s| self.tokenizer.segment(s.text()))
             .collect();
-        let infos = sources
-            .iter()
-            .zip(&docs)
-            .map(|(s, d)| SourceInfo {
-                id: s.id().to_string(),
-                title: s.title().map(str::to_string).or_else(|| {
-                    d.headline()
-                        .map(|h| collapse_whitespace(&s.text()[h.span.clone()]))
-                }),
-                path: s.path().map(str::to_string),
-            })
-            .collect();
-
         let mut sentences = Vec::new();
         let mut by_source = vec![Vec::new(); sources.len()];
         for (source, (doc, src)) in docs.iter().zip(sources).enumerate() {
@@ -123,22 +110,46 @@ impl Summarizer {
                 sentences.push(sentence(source, position, unit, src.text()));
             }
         }
+        let original = syndication::originals(&sentences, &by_source);
+        let infos = sources
+            .iter()
+            .zip(&docs)
+            .enumerate()
+            .map(|(i, (s, d))| SourceInfo {
+                id: s.id().to_string(),
+                title: s.title().map(str::to_string).or_else(|| {
+                    d.headline()
+                        .map(|h| collapse_whitespace(&s.text()[h.span.clone()]))
+                }),
+                path: s.path().map(str::to_string),
+                copy_of: (original[i] != i).then_some(original[i]),
+            })
+            .collect();
+
+        // Every sentence is in the term model (copies are cited too), but
+        // only the originals' sentences are scored: a copy would double its
+        // twins' centrality.
         let mut set = SentenceSet::new();
-        for s in &sentences {
+        let mut scored = SentenceSet::new();
+        let mut scored_ids = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
             set.push(s.source, &s.stems);
+            if original[s.source] == s.source {
+                scored.push(s.source, &s.stems);
+                scored_ids.push(i);
+            }
         }
         let raw = match self.config.algorithm {
-            Algorithm::TextRank => TextRank::default().score(&set),
-            Algorithm::LexRank => LexRank::default().continuous().score(&set),
-            Algorithm::Centroid => Centroid::default().score(&set),
-            Algorithm::TfIdf => TfIdfScorer::default().score(&set),
+            Algorithm::TextRank => TextRank::default().score(&scored),
+            Algorithm::LexRank => LexRank::default().continuous().score(&scored),
+            Algorithm::Centroid => Centroid::default().score(&scored),
+            Algorithm::TfIdf => TfIdfScorer::default().score(&scored),
         };
         let max = raw.values().iter().copied().fold(0.0, f64::max);
-        let centrality = raw
-            .values()
-            .iter()
-            .map(|&v| if max > 0.0 { v / max } else { 0.0 })
-            .collect();
+        let mut centrality = vec![0.0; sentences.len()];
+        for (&i, &v) in scored_ids.iter().zip(raw.values()) {
+            centrality[i] = if max > 0.0 { v / max } else { 0.0 };
+        }
         let analysis = Analysis {
             sentences,
             by_source,
@@ -146,10 +157,18 @@ impl Summarizer {
             centrality,
         };
 
-        let candidates: Vec<bool> = analysis
+        let excluded: Vec<Option<Decision>> = analysis
             .sentences
             .iter()
-            .map(|s| s.stems.len() >= MIN_CONTENT_WORDS)
+            .map(|s| {
+                if original[s.source] != s.source {
+                    Some(Decision::Copy)
+                } else if s.stems.len() < MIN_CONTENT_WORDS {
+                    Some(Decision::TooShort)
+                } else {
+                    None
+                }
+            })
             .collect();
         let limit = select::Limit::new(self.config.budget, analysis.sentences.len());
         let mut objective: Box<dyn select::Objective> = match self.config.selector {
@@ -165,7 +184,7 @@ impl Summarizer {
         };
         let decisions = select::greedy(
             &analysis,
-            &candidates,
+            excluded,
             limit,
             self.config.redundancy,
             objective.as_mut(),
@@ -217,7 +236,11 @@ impl Summarizer {
                     source: s.source,
                     span: s.span.clone(),
                     components: components[k],
-                    corroboration: cites.len(),
+                    corroboration: cites
+                        .iter()
+                        .map(|c| original[c.source])
+                        .collect::<std::collections::BTreeSet<_>>()
+                        .len(),
                     citations: cites,
                 }
             })
@@ -262,6 +285,7 @@ fn candidates_of(docs: &[Document], analysis: &Analysis, decisions: &[Decision])
                     Decision::OverBudget => Verdict::OverBudget,
                     Decision::Dangling => Verdict::Dangling,
                     Decision::TooShort => Verdict::TooShort,
+                    Decision::Copy => Verdict::Copy,
                     Decision::NotReached => Verdict::NotReached,
                 };
                 let closest = if matches!(verdict, Verdict::Chosen { .. }) {

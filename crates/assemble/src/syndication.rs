@@ -1,0 +1,127 @@
+//! Syndicated copies: reports that are the same article published twice.
+//!
+//! Two reports are copies when at least [`COPY_SHARE`] of the body
+//! sentences of each appear in the other with the same content words (the
+//! same sequence of content stems: punctuation, case, stopwords and
+//! whitespace may differ). Hashing the stem sequences makes this linear in
+//! the input. A copy counts once: its sentences are neither scored nor
+//! selected (they would only inflate their twins' centrality), it still is
+//! cited, but corroboration counts each group of copies once.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use crate::summarize::Sentence;
+
+/// The share of each report's body sentences that must reappear in the
+/// other for two reports to be copies of one article.
+pub(crate) const COPY_SHARE: f64 = 0.8;
+
+/// For every report, the earliest report it is a copy of (itself if none).
+pub(crate) fn originals(sentences: &[Sentence], by_source: &[Vec<usize>]) -> Vec<usize> {
+    let fingerprint = |i: usize| {
+        let mut h = DefaultHasher::new();
+        sentences[i].stems.hash(&mut h);
+        h.finish()
+    };
+    let sets: Vec<HashSet<u64>> = by_source
+        .iter()
+        .map(|ids| {
+            ids.iter()
+                .filter(|&&i| !sentences[i].stems.is_empty())
+                .map(|&i| fingerprint(i))
+                .collect()
+        })
+        .collect();
+    // Candidate pairs: reports sharing at least one sentence fingerprint.
+    let mut holders: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (doc, set) in sets.iter().enumerate() {
+        for &f in set {
+            holders.entry(f).or_default().push(doc);
+        }
+    }
+    let mut original: Vec<usize> = (0..by_source.len()).collect();
+    for b in 0..sets.len() {
+        if sets[b].is_empty() {
+            continue;
+        }
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for f in &sets[b] {
+            for &a in &holders[f] {
+                if a < b {
+                    *shared.entry(a).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut candidates: Vec<(usize, usize)> = shared.into_iter().collect();
+        candidates.sort_unstable();
+        for (a, count) in candidates {
+            let share_b = count as f64 / sets[b].len() as f64;
+            let share_a = count as f64 / sets[a].len() as f64;
+            if share_a >= COPY_SHARE && share_b >= COPY_SHARE {
+                original[b] = original[a];
+                break;
+            }
+        }
+    }
+    original
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(source: usize, position: usize, stems: &str) -> Sentence {
+        Sentence {
+            source,
+            span: 0..0,
+            position,
+            stems: stems.split_whitespace().map(str::to_string).collect(),
+            words: 1,
+            dangling: false,
+        }
+    }
+
+    fn check(reports: &[&[&str]], expected: &[usize]) {
+        let mut sentences = Vec::new();
+        let mut by_source = Vec::new();
+        for (source, report) in reports.iter().enumerate() {
+            let mut ids = Vec::new();
+            for (position, s) in report.iter().enumerate() {
+                ids.push(sentences.len());
+                sentences.push(sentence(source, position, s));
+            }
+            by_source.push(ids);
+        }
+        assert_eq!(originals(&sentences, &by_source), expected, "{reports:?}");
+    }
+
+    #[test]
+    fn copies_are_found_both_ways() {
+        let a: &[&str] = &[
+            "envoy fly moscow",
+            "putin visit kursk",
+            "trump threat",
+            "kremlin repli",
+            "rubio ball court",
+        ];
+        let copy: &[&str] = &[
+            "envoy fly moscow",
+            "putin visit kursk",
+            "trump threat",
+            "kremlin repli",
+            "rubio ball court",
+            "extra line",
+        ];
+        let other: &[&str] = &["envoy fly moscow", "market rise", "weather cold"];
+        let subset: &[&str] = &["envoy fly moscow", "putin visit kursk"];
+        check(&[a, copy, other], &[0, 0, 2]);
+        // A report half made of another's sentences is not a copy of it.
+        check(&[a, subset], &[0, 1]);
+        // Copies of copies point at the earliest.
+        check(&[other, a, copy, a], &[0, 1, 1, 1]);
+        // Empty reports are nobody's copy.
+        check(&[&[], &[]], &[0, 1]);
+    }
+}

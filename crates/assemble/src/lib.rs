@@ -214,6 +214,10 @@ pub enum Order {
     Source,
     /// Best score first.
     Score,
+    /// By the earliest date of the reports that carry each fact (see
+    /// [`Source::with_date`]; dates compare as strings, so use ISO 8601),
+    /// then in source order. Reports without a date come after dated ones.
+    Date,
 }
 
 /// Settings of a [`Summarizer`].
@@ -224,6 +228,7 @@ pub struct Config {
     language: Language,
     order: Order,
     selector: Selector,
+    detect_language: bool,
     lambda: f64,
     redundancy: f64,
 }
@@ -236,6 +241,7 @@ impl Default for Config {
             language: Language::default(),
             order: Order::default(),
             selector: Selector::default(),
+            detect_language: false,
             lambda: 0.5,
             redundancy: select::REDUNDANCY_THRESHOLD,
         }
@@ -269,6 +275,14 @@ impl Config {
     /// The order of the output sentences.
     pub fn order(mut self, order: Order) -> Config {
         self.order = order;
+        self
+    }
+
+    /// Detect each report's language (falling back to the configured
+    /// [`Config::language`] when detection is unsure) instead of using the
+    /// configured one for all.
+    pub fn detect_language(mut self, detect: bool) -> Config {
+        self.detect_language = detect;
         self
     }
 

@@ -12,15 +12,29 @@ use crate::summarize::Analysis;
 /// taking next the fact with the largest margin of votes for preceding the
 /// rest. Ties go to the fact that appears earlier on average (as a fraction
 /// of its reports' length), then to the better-scored one.
+///
+/// `Order::Date` orders facts by the earliest date among the reports that
+/// carry them (reports without a date count as later than any dated one);
+/// facts of the same date keep their source order.
 pub(crate) fn arrange(
     analysis: &Analysis,
     chosen: &[usize],
     citations: &[Vec<Match>],
     order: Order,
+    dates: &[Option<&str>],
 ) -> Vec<usize> {
     let k = chosen.len();
     match order {
         Order::Score => (0..k).collect(),
+        Order::Date => {
+            let mut out = arrange(analysis, chosen, citations, Order::Source, dates);
+            let earliest = |i: usize| -> (bool, Option<&str>) {
+                let first = citations[i].iter().filter_map(|m| dates[m.source]).min();
+                (first.is_none(), first)
+            };
+            out.sort_by_key(|&i| earliest(i));
+            out
+        }
         Order::Source => {
             let position = |m: &Match| analysis.sentences[m.sentence].position;
             let mut votes = vec![vec![0i64; k]; k];

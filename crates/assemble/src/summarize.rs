@@ -9,8 +9,8 @@ use multisum_tokenize::{Document, Tokenizer, Unit, UnitKind};
 
 use crate::select::{self, Decision};
 use crate::{
-    Algorithm, Budget, COVERAGE_LIMIT, Candidate, Citation, Components, Config, Error, Selector,
-    Source, SourceInfo, Summary, Verdict,
+    Algorithm, Budget, COVERAGE_LIMIT, Candidate, Citation, Components, Config, Error, Language,
+    Selector, Source, SourceInfo, Summary, Verdict,
 };
 use crate::{SummarySentence, cite, coverage, order, syndication};
 
@@ -98,9 +98,13 @@ impl Summarizer {
         {
             return Err(Error::invalid_ratio(r));
         }
+        let mut tokenizers = std::collections::BTreeMap::new();
         let docs: Vec<_> = sources
             .iter()
-            .map(|s| self.tokenizer.segment(s.text()))
+            .map(|s| {
+                self.tokenizer_for(s.text(), &mut tokenizers)
+                    .segment(s.text())
+            })
             .collect();
         let mut sentences = Vec::new();
         let mut by_source = vec![Vec::new(); sources.len()];
@@ -217,7 +221,8 @@ impl Summarizer {
             .iter()
             .map(|&i| cite::matches(&analysis, i))
             .collect();
-        let ordered = order::arrange(&analysis, &chosen, &citations, self.config.order);
+        let dates: Vec<Option<&str>> = sources.iter().map(Source::date).collect();
+        let ordered = order::arrange(&analysis, &chosen, &citations, self.config.order, &dates);
 
         let out = ordered
             .into_iter()
@@ -313,6 +318,27 @@ fn candidates_of(docs: &[Document], analysis: &Analysis, decisions: &[Decision])
         }
     }
     out
+}
+
+impl Summarizer {
+    /// The configured tokenizer, or with language detection on, one for the
+    /// text's language (made once per language and call).
+    fn tokenizer_for<'a>(
+        &'a self,
+        text: &str,
+        cache: &'a mut std::collections::BTreeMap<Language, Tokenizer>,
+    ) -> &'a Tokenizer {
+        if !self.config.detect_language {
+            return &self.tokenizer;
+        }
+        let language = multisum_tokenize::detect_language(text).unwrap_or(self.config.language);
+        if language == self.config.language {
+            return &self.tokenizer;
+        }
+        cache
+            .entry(language)
+            .or_insert_with(|| Tokenizer::new(multisum_tokenize::Config::new().language(language)))
+    }
 }
 
 fn sentence(source: usize, position: usize, unit: &Unit, text: &str) -> Sentence {

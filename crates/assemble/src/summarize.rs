@@ -111,7 +111,7 @@ impl Summarizer {
         for (source, (doc, src)) in docs.iter().zip(sources).enumerate() {
             for (position, unit) in doc.body().enumerate() {
                 by_source[source].push(sentences.len());
-                sentences.push(sentence(source, position, unit, src.text()));
+                sentences.push(sentence(source, position, unit, doc, src.text()));
             }
         }
         let original = syndication::originals(&sentences, &by_source);
@@ -341,17 +341,18 @@ impl Summarizer {
     }
 }
 
-fn sentence(source: usize, position: usize, unit: &Unit, text: &str) -> Sentence {
+fn sentence(source: usize, position: usize, unit: &Unit, doc: &Document, text: &str) -> Sentence {
+    let vocabulary = doc.vocabulary();
     let stems = unit
         .tokens
         .iter()
         .filter(|t| !t.stopword)
-        .map(|t| t.stem.clone())
+        .map(|t| vocabulary.stem(t.term).to_string())
         .collect();
     let dangling = unit
         .tokens
         .first()
-        .is_some_and(|t| DANGLING_OPENERS.contains(&t.norm.as_str()));
+        .is_some_and(|t| DANGLING_OPENERS.contains(&vocabulary.norm(t.term)));
     Sentence {
         source,
         span: unit.span.clone(),

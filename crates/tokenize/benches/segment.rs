@@ -87,7 +87,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.bench_function("tokens", |b| {
-        b.iter(|| tokenizer.tokens(black_box(&text)).len())
+        b.iter(|| tokenizer.tokens(black_box(&text)).0.len())
     });
     group.finish();
 }

@@ -151,23 +151,28 @@ impl Counts {
             }
             table
         };
-        let mut counts = Counts::default();
         let mut end = text.len().min(COUNTED);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        counts.truncated = end < text.len();
+        let counted = &text[..end];
+        let bytes = counted.as_bytes();
+        // Counters in locals, not fields: they stay in registers.
+        let (mut non_space, mut alphanumeric, mut letter_words, mut words) = (0, 0, 0, 0);
         let mut in_word = false;
         let mut word_has_letter = false;
-        for (i, &b) in text.as_bytes()[..end].iter().enumerate() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
             let flags = if b < 0x80 {
+                i += 1;
                 ASCII[usize::from(b)]
-            } else if b & 0xC0 == 0x80 {
-                // A continuation byte: its character was counted.
-                continue;
             } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
+                let c = counted[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                if is_common_punctuation(c) {
+                    0
+                } else if c.is_whitespace() {
                     SPACE
                 } else if c.is_alphabetic() {
                     ALNUM | ALPHA
@@ -178,20 +183,32 @@ impl Counts {
                 }
             };
             if flags & SPACE != 0 {
-                counts.letter_words += usize::from(in_word && word_has_letter);
+                letter_words += usize::from(in_word && word_has_letter);
                 in_word = false;
                 continue;
             }
-            counts.words += usize::from(!in_word);
+            words += usize::from(!in_word);
             word_has_letter &= in_word;
             in_word = true;
-            counts.non_space += 1;
-            counts.alphanumeric += usize::from(flags & ALNUM != 0);
+            non_space += 1;
+            alphanumeric += usize::from(flags & ALNUM != 0);
             word_has_letter |= flags & ALPHA != 0;
         }
-        counts.letter_words += usize::from(in_word && word_has_letter);
-        counts
+        letter_words += usize::from(in_word && word_has_letter);
+        Counts {
+            truncated: end < text.len(),
+            non_space,
+            alphanumeric,
+            letter_words,
+            words,
+        }
     }
+}
+
+/// Dashes, quotation marks, bullets and ellipses (U+2010 to U+2027): no
+/// white space, letter or digit among them, and no need to look them up.
+fn is_common_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}')
 }
 
 /// The first `n` characters of `text`, lowercase.
@@ -234,20 +251,41 @@ fn is_residue(counts: &Counts) -> bool {
 /// Whether `text` starts with `cue` followed by a word boundary, returning
 /// what follows.
 fn after_cue<'a>(lower: &'a str, cue: &str) -> Option<&'a str> {
+    // Most lines differ from most cues at once.
+    if lower.as_bytes().first() != cue.as_bytes().first() {
+        return None;
+    }
     let rest = lower.strip_prefix(cue)?;
     (!rest.starts_with(char::is_alphanumeric)).then_some(rest)
 }
 
-fn starts_with_cue(lower: &str, whole_line: bool) -> bool {
+/// Whether the lowercase head of a line starts with a cue; `whole_line`
+/// tells whether the head is all of the line.
+fn starts_with_cue(lower: &str, whole_line: impl Fn() -> bool) -> bool {
     CUES.iter().any(|cue| {
         after_cue(lower, cue).is_some_and(|rest| {
             !COLON_CUES.contains(cue) || {
                 let rest = rest.trim_start();
                 rest.starts_with(':')
-                    || (whole_line && rest.trim_end_matches(['.', '!']).is_empty())
+                    || (whole_line() && rest.trim_end_matches(['.', '!']).is_empty())
             }
         })
     })
+}
+
+/// Whether `text` (as written) may start with a cue: whether its first
+/// character, lowercased, starts one. Cheaper than lowercasing its head.
+fn may_start_with_cue(text: &str) -> bool {
+    text.chars()
+        .next()
+        .and_then(|c| c.to_lowercase().next())
+        .is_some_and(|first| CUES.iter().any(|cue| cue.starts_with(first)))
+}
+
+/// The lowercase head of `text` that cues are looked for in, if it may
+/// start with one.
+fn cue_head(text: &str) -> Option<String> {
+    may_start_with_cue(text).then(|| lower_head(text, 40))
 }
 
 fn is_byline(text: &str) -> bool {
@@ -286,12 +324,10 @@ pub(crate) fn is_reader_prompt(text: &str) -> bool {
 /// …", "See also …", "Photo: …").
 pub(crate) fn has_cue(text: &str) -> bool {
     let t = text.trim();
-    if t.split_whitespace().nth(MAX_CUE_WORDS).is_some() {
-        return false;
-    }
-    let head = lower_head(t, 40);
-    let whole_line = head.chars().count() == t.chars().count();
-    starts_with_cue(&head, whole_line)
+    cue_head(t).is_some_and(|head| {
+        starts_with_cue(&head, || head.chars().count() == t.chars().count())
+            && t.split_whitespace().nth(MAX_CUE_WORDS).is_none()
+    })
 }
 
 /// Whether a paragraph is boilerplate by its own text alone (a one-sentence
@@ -300,15 +336,18 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
     let t = text.trim();
     let counts = Counts::of(t);
     if !counts.truncated && counts.words <= MAX_CUE_WORDS {
-        let head = lower_head(t, 40);
-        let whole_line = head.chars().count() == t.chars().count();
-        if starts_with_cue(&head, whole_line) {
+        if cue_head(t).is_some_and(|head| {
+            starts_with_cue(&head, || head.chars().count() == t.chars().count())
+        }) {
             return true;
         }
-        let tail_start = t.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
-        let tail = t[tail_start..].to_lowercase();
-        if tail.ends_with("min read") || tail.ends_with("minute read") {
-            return true;
+        // Only ASCII letters lowercase to "read".
+        if t.len() >= 4 && t.as_bytes()[t.len() - 4..].eq_ignore_ascii_case(b"read") {
+            let tail_start = t.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+            let tail = t[tail_start..].to_lowercase();
+            if tail.ends_with("min read") || tail.ends_with("minute read") {
+                return true;
+            }
         }
     }
     is_link_only(t) || is_residue(&counts) || is_byline(t)
@@ -404,6 +443,14 @@ mod tests {
         assert!(!is_reader_prompt(
             "Why did the talks fail, and what would it take for you and your allies to try again?"
         ));
+    }
+
+    #[test]
+    fn common_punctuation_is_neither_space_nor_alphanumeric() {
+        for c in ('\0'..=char::MAX).filter(|&c| is_common_punctuation(c)) {
+            assert!(!c.is_whitespace() && !c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(is_common_punctuation('“') && is_common_punctuation('…'));
     }
 
     #[test]

@@ -38,7 +38,9 @@
 //! - **Tokens.** UAX #29 words, lowercased, apostrophes straightened,
 //!   English possessive "'s" dropped, hyphenated compounds split into their
 //!   parts, numbers kept whole, Snowball stems, stopwords from NLTK's
-//!   lists. See [`Token`] for the details.
+//!   lists. See [`Token`] for the details. A token refers to its
+//!   [`Term`]: its normal form and stem, kept once per document in the
+//!   document's [`Vocabulary`].
 //!
 //! Spans are byte ranges into the text given to `segment`, and
 //! `&text[unit.span.clone()]` is exactly the unit's text. Nothing is
@@ -72,7 +74,8 @@
 //!     ]
 //! );
 //!
-//! let stems: Vec<&str> = doc.units()[2].tokens.iter().map(|t| t.stem.as_str()).collect();
+//! let vocabulary = doc.vocabulary();
+//! let stems: Vec<&str> = doc.units()[2].tokens.iter().map(|t| vocabulary.stem(t.term)).collect();
 //! assert_eq!(stems, ["us", "offici", "left", "on", "tuesday"]);
 //! Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -150,6 +153,10 @@ impl UnitKind {
 
 /// A word of the text.
 ///
+/// Its normal form ("norm") and Snowball stem are those of its [`Term`]:
+/// `vocabulary.norm(token.term)` and `vocabulary.stem(token.term)`, with the
+/// [`Vocabulary`] of the [`Document`] (or of [`Tokenizer::tokens`]).
+///
 /// Words are UAX #29 words (Unicode word segmentation) with a letter or a
 /// digit. Deliberate choices:
 ///
@@ -172,12 +179,81 @@ pub struct Token {
     /// Byte range into the document text: the word as written, without a
     /// dropped possessive or elision.
     pub span: Range<usize>,
-    /// The word lowercased and normalised as described above.
-    pub norm: String,
-    /// The Snowball stem of `norm` (`norm` itself for numbers).
-    pub stem: String,
-    /// Whether `norm` is in the language's stopword list (NLTK's).
+    /// The word lowercased and normalised as described above, as a term of
+    /// the document's vocabulary.
+    pub term: Term,
+    /// Whether the norm is in the language's stopword list (NLTK's), and
+    /// the word not a name in capitals.
     pub stopword: bool,
+}
+
+/// A distinct normal form of a word in one document: tokens with the same
+/// norm have the same term. Look up its norm and stem in the document's
+/// [`Vocabulary`]; a term of one document means nothing in another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Term(u32);
+
+impl Term {
+    /// The term's number: terms are numbered from 0 in order of first
+    /// occurrence, up to `vocabulary.len()`.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The terms of a document: the norm and the stem of each [`Term`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Vocabulary {
+    /// The norms and stems, one after another.
+    text: String,
+    /// Byte ranges in `text` of each term's norm and stem.
+    terms: Vec<[usize; 4]>,
+}
+
+impl Vocabulary {
+    /// The word lowercased and normalised as described for [`Token`].
+    ///
+    /// Panics if `term` is not of this vocabulary.
+    pub fn norm(&self, term: Term) -> &str {
+        let [start, end, ..] = self.terms[term.index()];
+        &self.text[start..end]
+    }
+
+    /// The Snowball stem of the norm (the norm itself for numbers).
+    ///
+    /// Panics if `term` is not of this vocabulary.
+    pub fn stem(&self, term: Term) -> &str {
+        let [.., start, end] = self.terms[term.index()];
+        &self.text[start..end]
+    }
+
+    /// The number of terms.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Whether there are no terms (no tokens).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Adds a term: its norm, and its stem if that is not the norm.
+    fn push(&mut self, norm: &str, stem: Option<&str>) -> Term {
+        let term = Term(u32::try_from(self.terms.len()).expect("fewer than 2^32 terms"));
+        let start = self.text.len();
+        self.text.push_str(norm);
+        let end = self.text.len();
+        let stem = match stem {
+            // Stems are mostly a prefix of the norm: "aides" → "aid".
+            Some(stem) if !norm.starts_with(stem) => {
+                self.text.push_str(stem);
+                [end, self.text.len()]
+            }
+            stem => [start, start + stem.map_or(norm.len(), str::len)],
+        };
+        self.terms.push([start, end, stem[0], stem[1]]);
+        term
+    }
 }
 
 /// A sentence, headline, subheading or boilerplate line.
@@ -194,11 +270,24 @@ pub struct Unit {
     pub tokens: Vec<Token>,
 }
 
+impl Unit {
+    /// A unit without its tokens yet.
+    fn new(kind: UnitKind, span: Range<usize>, paragraph: usize) -> Unit {
+        Unit {
+            kind,
+            span,
+            paragraph,
+            tokens: Vec::new(),
+        }
+    }
+}
+
 /// One document cut into units.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
     units: Vec<Unit>,
     paragraphs: Vec<Range<usize>>,
+    vocabulary: Vocabulary,
 }
 
 impl Document {
@@ -215,6 +304,11 @@ impl Document {
     /// The paragraphs' byte ranges, in order.
     pub fn paragraphs(&self) -> &[Range<usize>] {
         &self.paragraphs
+    }
+
+    /// The norms and stems of the terms of the units' tokens.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
 
     /// The first headline, if the document has one.
@@ -290,10 +384,10 @@ impl Tokenizer {
                     } else {
                         UnitKind::Body
                     };
-                    units.push(self.unit(text, kind, span, index));
+                    units.push(Unit::new(kind, span, index));
                 }
             } else {
-                units.push(self.unit(text, kind, range.clone(), index));
+                units.push(Unit::new(kind, range.clone(), index));
             }
         }
         // A title-like line after the last body paragraph is a teaser for
@@ -305,28 +399,28 @@ impl Tokenizer {
                 }
             }
         }
-        Document { units, paragraphs }
-    }
-
-    fn unit(&self, text: &str, kind: UnitKind, span: Range<usize>, paragraph: usize) -> Unit {
-        let mut tokens = Vec::new();
-        self.words.tokens(text, span.clone(), &mut tokens);
-        Unit {
-            kind,
-            span,
-            paragraph,
-            tokens,
+        let ((), vocabulary) = self.words.document(|terms| {
+            for unit in &mut units {
+                terms.tokens(text, unit.span.clone(), &mut unit.tokens);
+            }
+        });
+        Document {
+            units,
+            paragraphs,
+            vocabulary,
         }
     }
 
     /// The word tokens of `text`, with spans into `text`, as [`segment`]
-    /// gives them for a unit.
+    /// gives them for a unit, and the vocabulary of their terms.
     ///
     /// [`segment`]: Tokenizer::segment
-    pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut tokens = Vec::new();
-        self.words.tokens(text, 0..text.len(), &mut tokens);
-        tokens
+    pub fn tokens(&self, text: &str) -> (Vec<Token>, Vocabulary) {
+        self.words.document(|terms| {
+            let mut tokens = Vec::new();
+            terms.tokens(text, 0..text.len(), &mut tokens);
+            tokens
+        })
     }
 }
 
@@ -435,14 +529,14 @@ mod tests {
     #[test]
     fn tokens_keep_spans() {
         let text = "Russia’s “devastating” 30-day truce, Zelenskyy's aides.";
-        let tokens = Tokenizer::default().tokens(text);
+        let (tokens, vocabulary) = Tokenizer::default().tokens(text);
         let got: Vec<(&str, &str, &str, bool)> = tokens
             .iter()
             .map(|t| {
                 (
                     &text[t.span.clone()],
-                    t.norm.as_str(),
-                    t.stem.as_str(),
+                    vocabulary.norm(t.term),
+                    vocabulary.stem(t.term),
                     t.stopword,
                 )
             })
@@ -463,7 +557,7 @@ mod tests {
 
     #[test]
     fn stopwords_marked() {
-        let tokens = Tokenizer::default().tokens("The ball is in their court");
+        let (tokens, _) = Tokenizer::default().tokens("The ball is in their court");
         let stop: Vec<bool> = tokens.iter().map(|t| t.stopword).collect();
         assert_eq!(stop, [true, false, true, true, true, false]);
     }

@@ -28,7 +28,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::{Language, Token};
+use crate::{Language, Term, Token, Vocabulary};
 
 /// FNV-1a: fast on the short keys (words) hashed here.
 #[derive(Debug)]
@@ -62,19 +62,35 @@ const ELISIONS: &[&str] = &[
 ];
 
 /// Stems already computed, per language, per thread. Stemming is the
-/// costliest step and news vocabulary repeats a lot.
+/// costliest step and news vocabulary repeats a lot. The cache also
+/// interns norms into the terms of the document being tokenized, so that a
+/// token costs one hash lookup and no allocation.
 struct StemCache {
     maps: Vec<(Language, Stems)>,
+    /// Documents begun on this thread: the number of the current one.
+    documents: u64,
 }
 
-/// Stem and stopword flag of a normalised word.
-type Stems = HashMap<Box<str>, (Box<str>, bool), FnvBuild>;
+/// What is known of a normalised word.
+struct Cached {
+    /// The stem, or `None` if it is the norm itself.
+    stem: Option<Box<str>>,
+    stopword: bool,
+    /// The document (see [`StemCache::documents`]) in which the norm was
+    /// last seen, and its term there.
+    document: u64,
+    term: Term,
+}
 
-/// Entries kept per language before the cache starts over.
+type Stems = HashMap<Box<str>, Cached, FnvBuild>;
+
+/// Entries kept per language: beyond this the cache starts over at the
+/// next document (never within one, where a norm keeps its term).
 const CACHE_LIMIT: usize = 100_000;
 
 thread_local! {
-    static STEMS: RefCell<StemCache> = const { RefCell::new(StemCache { maps: Vec::new() }) };
+    static STEMS: RefCell<StemCache> =
+        const { RefCell::new(StemCache { maps: Vec::new(), documents: 0 }) };
 }
 
 /// What turns text into [`Token`]s for one language.
@@ -82,6 +98,16 @@ pub(crate) struct Words {
     language: Language,
     stemmer: rust_stemmers::Stemmer,
     stopwords: HashSet<&'static str, FnvBuild>,
+}
+
+/// Tokens of one document in the making, and their vocabulary.
+pub(crate) struct Terms<'a> {
+    words: &'a Words,
+    stems: &'a mut Stems,
+    document: u64,
+    vocabulary: Vocabulary,
+    /// Buffer for the norm of the current word.
+    norm: String,
 }
 
 impl Words {
@@ -97,63 +123,123 @@ impl Words {
         self.language
     }
 
+    /// Runs `f` with a fresh document's [`Terms`], and returns the
+    /// vocabulary of the tokens it made.
+    pub(crate) fn document<R>(&self, f: impl FnOnce(&mut Terms<'_>) -> R) -> (R, Vocabulary) {
+        STEMS.with_borrow_mut(|cache| {
+            cache.documents += 1;
+            let document = cache.documents;
+            let stems = cache.for_language(self.language);
+            if stems.len() >= CACHE_LIMIT {
+                stems.clear();
+            }
+            let mut terms = Terms {
+                words: self,
+                stems,
+                document,
+                vocabulary: Vocabulary::default(),
+                norm: String::new(),
+            };
+            let result = f(&mut terms);
+            (result, terms.vocabulary)
+        })
+    }
+}
+
+impl Terms<'_> {
     /// Appends the tokens of `text[span]` to `out`, with spans into `text`.
-    pub(crate) fn tokens(&self, text: &str, span: Range<usize>, out: &mut Vec<Token>) {
+    pub(crate) fn tokens(&mut self, text: &str, span: Range<usize>, out: &mut Vec<Token>) {
+        let Terms {
+            words: this,
+            stems,
+            document,
+            vocabulary,
+            norm,
+        } = self;
         let piece = &text[span.clone()];
         // News averages a word every six bytes or so.
         out.reserve(piece.len() / 5 + 1);
-        let mut norm = String::new();
         // Whether the piece has lowercase letters: looked up at the first
         // word in capitals.
         let mut mixed_case: Option<bool> = None;
-        STEMS.with_borrow_mut(|cache| {
-            let stems = cache.for_language(self.language);
-            words(piece, |offset, word| {
-                let Some(cut) = self.normalize(word, &mut norm) else {
-                    return;
-                };
-                let (stem, stopword) = if !is_stemmable(&norm) {
-                    // Numbers and mixtures ("2.5", "covid19"): not words
-                    // Snowball knows.
-                    (norm.clone(), false)
-                } else if let Some((stem, stopword)) = stems.get(norm.as_str()) {
-                    (String::from(&**stem), *stopword)
-                } else {
-                    let stem = self.stemmer.stem(&norm).into_owned();
-                    let stopword = self.stopwords.contains(norm.as_str());
-                    if stems.len() >= CACHE_LIMIT {
-                        stems.clear();
+        words(piece, |offset, word| {
+            let Some((norm, cut)) = this.normalize(word, norm) else {
+                return;
+            };
+            let (term, stopword) = match stems.get_mut(norm) {
+                Some(cached) => {
+                    if cached.document != *document {
+                        cached.document = *document;
+                        cached.term = vocabulary.push(norm, cached.stem.as_deref());
                     }
-                    stems.insert(norm.as_str().into(), (stem.as_str().into(), stopword));
-                    (stem, stopword)
-                };
-                let stopword = stopword
-                    && !(is_capitals(&word[cut.clone()])
-                        && *mixed_case
-                            .get_or_insert_with(|| piece.chars().any(char::is_lowercase)));
-                let start = span.start + offset;
-                out.push(Token {
-                    span: start + cut.start..start + cut.end,
-                    norm: norm.clone(),
-                    stem,
-                    stopword,
-                });
+                    (cached.term, cached.stopword)
+                }
+                None => {
+                    let (stem, stopword) = if is_stemmable(norm) {
+                        let stem = this.stemmer.stem(norm);
+                        let stem = (*stem != *norm).then(|| Box::from(&*stem));
+                        (stem, this.stopwords.contains(norm))
+                    } else {
+                        // Numbers and mixtures ("2.5", "covid19"): not
+                        // words Snowball knows.
+                        (None, false)
+                    };
+                    let term = vocabulary.push(norm, stem.as_deref());
+                    let cached = Cached {
+                        stem,
+                        stopword,
+                        document: *document,
+                        term,
+                    };
+                    stems.insert(norm.into(), cached);
+                    (term, stopword)
+                }
+            };
+            let stopword = stopword
+                && !(is_capitals(&word[cut.clone()])
+                    && *mixed_case.get_or_insert_with(|| piece.chars().any(char::is_lowercase)));
+            let start = span.start + offset;
+            out.push(Token {
+                span: start + cut.start..start + cut.end,
+                term,
+                stopword,
             });
         });
+    }
+}
+
+impl Words {
+    /// The normal form of `word` (`word` itself, or written into `buffer`)
+    /// and the part of `word` the token covers, or `None` if nothing is
+    /// left.
+    fn normalize<'a>(
+        &self,
+        word: &'a str,
+        buffer: &'a mut String,
+    ) -> Option<(&'a str, Range<usize>)> {
+        // Most words are normal already: lowercase ASCII, without dots or
+        // apostrophes.
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'.' && b != b'\'')
+        {
+            return Some((word, 0..word.len()));
+        }
+        let cut = self.normalize_into(word, buffer)?;
+        Some((buffer, cut))
     }
 
     /// Writes the normal form of `word` into `norm`; returns the part of
     /// `word` the token covers, or `None` if nothing is left.
-    fn normalize(&self, word: &str, norm: &mut String) -> Option<Range<usize>> {
+    fn normalize_into(&self, word: &str, norm: &mut String) -> Option<Range<usize>> {
         norm.clear();
+        // A final sigma depends on context: leave it to `str`.
+        let sigma = !word.is_ascii() && word.contains('Σ');
         if word.is_ascii() {
             norm.push_str(word);
             norm.make_ascii_lowercase();
-        } else if word.contains('Σ') {
-            // A final sigma depends on context: leave it to `str`.
-            for c in word.to_lowercase().chars() {
-                norm.push(if is_apostrophe(c) { '\'' } else { c });
-            }
+        } else if sigma {
+            lowercase_with_sigma(word, norm);
         } else {
             for c in word.chars() {
                 if c.is_ascii() {
@@ -186,6 +272,10 @@ impl Words {
                 .nth(chars)
                 .map_or(word.len(), |(i, _)| i);
             norm.replace_range(..prefix.len() + 1, "");
+        }
+        if sigma && cut != (0..word.len()) {
+            // Where the word now ends decides the sigma: "ΑΣ'S" → "ας".
+            lowercase_with_sigma(&word[cut.clone()], norm);
         }
         if norm.contains('.') && is_dotted_abbreviation(norm) {
             norm.retain(|c| c != '.');
@@ -344,6 +434,15 @@ fn simple_words<'t>(text: &'t str, start: usize, end: usize, f: &mut impl FnMut(
     }
 }
 
+/// Writes `word` lowercased, apostrophes straightened, into `norm`, final
+/// sigmas decided by `str::to_lowercase`.
+fn lowercase_with_sigma(word: &str, norm: &mut String) {
+    norm.clear();
+    for c in word.to_lowercase().chars() {
+        norm.push(if is_apostrophe(c) { '\'' } else { c });
+    }
+}
+
 /// Letters and apostrophes only: a word for Snowball.
 fn is_stemmable(norm: &str) -> bool {
     if norm.is_ascii() {
@@ -385,14 +484,15 @@ mod tests {
     /// (original text at the span, norm, stem, stopword) of each token.
     fn check(language: Language, text: &str, expected: &[(&str, &str, &str, bool)]) {
         let mut tokens = Vec::new();
-        Words::new(language).tokens(text, 0..text.len(), &mut tokens);
+        let ((), vocabulary) =
+            Words::new(language).document(|terms| terms.tokens(text, 0..text.len(), &mut tokens));
         let got: Vec<(&str, &str, &str, bool)> = tokens
             .iter()
             .map(|t| {
                 (
                     &text[t.span.clone()],
-                    t.norm.as_str(),
-                    t.stem.as_str(),
+                    vocabulary.norm(t.term),
+                    vocabulary.stem(t.term),
                     t.stopword,
                 )
             })
@@ -540,5 +640,11 @@ mod tests {
             ],
         );
         check(Language::Greek, "ΟΔΟΣ", &[("ΟΔΟΣ", "οδος", "οδ", false)]);
+        // The sigma is final where the token ends, after a dropped "'s".
+        check(
+            Language::English,
+            "ΟΔΟΣ'S",
+            &[("ΟΔΟΣ", "οδος", "οδος", false)],
+        );
     }
 }

@@ -1,10 +1,10 @@
 //! Properties of every document, over arbitrary strings and mutated news:
 //! unit and token spans slice the text exactly, on char boundaries; units
 //! are in order, do not overlap, and cover every non-white-space byte;
-//! tokens lie inside their units and are their original words; nothing
-//! panics.
+//! tokens lie inside their units and are their original words, one term
+//! per distinct norm; nothing panics.
 
-use multisum_tokenize::{Document, Token, Tokenizer};
+use multisum_tokenize::{Document, Token, Tokenizer, Vocabulary};
 use proptest::prelude::*;
 
 /// The checks, as an error message naming the first one that fails.
@@ -38,12 +38,44 @@ pub(crate) fn check_document(text: &str, doc: &Document) -> Result<(), String> {
                 "unit {i}: {span:?} outside its paragraph {paragraph:?}"
             ));
         }
-        check_tokens(text, &unit.tokens, span).map_err(|e| format!("unit {i}: {e}"))?;
+        check_tokens(text, &unit.tokens, doc.vocabulary(), span)
+            .map_err(|e| format!("unit {i}: {e}"))?;
     }
     if !text[covered..].trim().is_empty() {
         return Err(format!(
             "text {:?} after the last unit is in no unit",
             &text[covered..]
+        ));
+    }
+    check_terms(doc.units().iter().flat_map(|u| &u.tokens), doc.vocabulary())
+}
+
+/// One term per distinct norm, numbered in order of first occurrence, and
+/// no term without a token.
+fn check_terms<'a>(
+    tokens: impl IntoIterator<Item = &'a Token>,
+    vocabulary: &Vocabulary,
+) -> Result<(), String> {
+    let mut terms = std::collections::HashMap::new();
+    for token in tokens {
+        let norm = vocabulary.norm(token.term);
+        let next = terms.len();
+        let term = *terms.entry(norm).or_insert(token.term);
+        if term != token.term {
+            return Err(format!(
+                "norm {norm:?} is two terms, {term:?} and {:?}",
+                token.term
+            ));
+        }
+        if next < terms.len() && term.index() != next {
+            return Err(format!("new norm {norm:?} is term {term:?}, not {next}"));
+        }
+    }
+    if terms.len() != vocabulary.len() {
+        return Err(format!(
+            "{} terms in the vocabulary, {} used",
+            vocabulary.len(),
+            terms.len()
         ));
     }
     Ok(())
@@ -53,6 +85,7 @@ pub(crate) fn check_document(text: &str, doc: &Document) -> Result<(), String> {
 fn check_tokens(
     text: &str,
     tokens: &[Token],
+    vocabulary: &Vocabulary,
     within: std::ops::Range<usize>,
 ) -> Result<(), String> {
     let mut after = within.start;
@@ -81,10 +114,11 @@ fn check_tokens(
             })
             .collect();
         let undotted: String = lower.chars().filter(|&c| c != '.').collect();
-        if token.norm != lower && token.norm != undotted {
-            return Err(format!("token {original:?} has norm {:?}", token.norm));
+        let norm = vocabulary.norm(token.term);
+        if norm != lower && norm != undotted {
+            return Err(format!("token {original:?} has norm {norm:?}"));
         }
-        if token.stem.is_empty() {
+        if vocabulary.stem(token.term).is_empty() {
             return Err(format!("token {original:?} has an empty stem"));
         }
     }
@@ -95,7 +129,10 @@ fn check_text(text: &str) -> Result<(), TestCaseError> {
     let tokenizer = Tokenizer::default();
     let doc = tokenizer.segment(text);
     check_document(text, &doc).map_err(TestCaseError::fail)?;
-    check_tokens(text, &tokenizer.tokens(text), 0..text.len()).map_err(TestCaseError::fail)
+    let (tokens, vocabulary) = tokenizer.tokens(text);
+    check_tokens(text, &tokens, &vocabulary, 0..text.len())
+        .and_then(|()| check_terms(&tokens, &vocabulary))
+        .map_err(TestCaseError::fail)
 }
 
 /// Characters that matter to the splitter and tokenizer, with letters.

@@ -436,6 +436,10 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
     for line in text.split_inclusive(['\n', '\r']) {
         let start = pos;
         pos += line.len();
+        // The "\n" of a "\r\n" ends the line before it: it is no blank line.
+        if line == "\n" && text[..start].ends_with('\r') {
+            continue;
+        }
         let trimmed = line.trim();
         if trimmed.is_empty() {
             joinable = false;
@@ -560,5 +564,22 @@ mod tests {
         let (tokens, _) = Tokenizer::default().tokens("The ball is in their court");
         let stop: Vec<bool> = tokens.iter().map(|t| t.stopword).collect();
         assert_eq!(stop, [true, false, true, true, true, false]);
+    }
+
+    /// CRLF and lone CR line ends segment as LF does, with exact spans.
+    #[test]
+    fn issue_8_crlf_and_cr_segment_like_lf() {
+        let lf = "Talks Begin\n\nEnvoys arrived on Tuesday.\nThe talks were\nlong and hard.\n";
+        let expected = kinds_and_text(lf);
+        for eol in ["\r\n", "\r"] {
+            let text = lf.replace('\n', eol);
+            let got: Vec<(UnitKind, String)> = kinds_and_text(&text)
+                .into_iter()
+                .map(|(kind, unit)| (kind, unit.replace(eol, "\n")))
+                .collect();
+            let want: Vec<(UnitKind, String)> =
+                expected.iter().map(|&(k, u)| (k, u.to_string())).collect();
+            assert_eq!(got, want, "{eol:?}");
+        }
     }
 }

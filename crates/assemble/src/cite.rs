@@ -61,18 +61,13 @@ pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
             });
             continue;
         }
+        // The overlap (two hash sets) only where the cosine passes.
         let best = sentences
             .iter()
-            .map(|&j| {
-                (
-                    j,
-                    analysis.similarity(chosen, j),
-                    overlap(analysis, chosen, j),
-                )
-            })
-            .filter(|&(_, cos, ov)| cos >= CITE_COSINE && ov >= CITE_OVERLAP)
+            .map(|&j| (j, analysis.similarity(chosen, j)))
+            .filter(|&(j, cos)| cos >= CITE_COSINE && overlap(analysis, chosen, j) >= CITE_OVERLAP)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((sentence, strength, _)) = best {
+        if let Some((sentence, strength)) = best {
             out.push(Match {
                 source,
                 sentence,

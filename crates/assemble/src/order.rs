@@ -37,15 +37,23 @@ pub(crate) fn arrange(
         }
         Order::Source => {
             let position = |m: &Match| analysis.sentences[m.sentence].position;
-            let mut votes = vec![vec![0i64; k]; k];
-            for a in 0..k {
-                for b in 0..k {
-                    for ma in &citations[a] {
-                        if let Some(mb) = citations[b].iter().find(|m| m.source == ma.source)
-                            && position(ma) < position(mb)
-                        {
-                            votes[a][b] += 1;
-                        }
+            // The facts each report carries, with their positions there. A
+            // fact's margin is the votes for it preceding the facts not yet
+            // placed, less the votes against; it is kept up to date as facts
+            // are placed, so memory stays linear and time quadratic in `k`
+            // (a k × k vote table took O(k²) memory and O(k³) time).
+            let mut carried: Vec<Vec<(usize, usize)>> = vec![Vec::new(); analysis.by_source.len()];
+            for (a, ms) in citations.iter().enumerate() {
+                for m in ms {
+                    carried[m.source].push((a, position(m)));
+                }
+            }
+            let vote = |pa: usize, pb: usize| i64::from(pa < pb) - i64::from(pb < pa);
+            let mut margin = vec![0i64; k];
+            for facts in &carried {
+                for &(a, pa) in facts {
+                    for &(_, pb) in facts {
+                        margin[a] += vote(pa, pb);
                     }
                 }
             }
@@ -62,23 +70,24 @@ pub(crate) fn arrange(
                     sum / ms.len().max(1) as f64
                 })
                 .collect();
-            let mut remaining: Vec<usize> = (0..k).collect();
+            let mut placed = vec![false; k];
             let mut out = Vec::with_capacity(k);
-            while !remaining.is_empty() {
-                let margin = |v: usize| -> i64 {
-                    remaining.iter().map(|&u| votes[v][u] - votes[u][v]).sum()
-                };
-                let (at, _) = remaining
-                    .iter()
-                    .enumerate()
-                    .min_by(|&(_, &a), &(_, &b)| {
-                        margin(b)
-                            .cmp(&margin(a))
-                            .then(mean_position[a].total_cmp(&mean_position[b]))
-                            .then(a.cmp(&b))
-                    })
-                    .expect("remaining is not empty");
-                out.push(remaining.remove(at));
+            while let Some(next) = (0..k).filter(|&v| !placed[v]).min_by(|&a, &b| {
+                margin[b]
+                    .cmp(&margin[a])
+                    .then(mean_position[a].total_cmp(&mean_position[b]))
+                    .then(a.cmp(&b))
+            }) {
+                placed[next] = true;
+                out.push(next);
+                for m in &citations[next] {
+                    let pw = position(m);
+                    for &(v, pv) in &carried[m.source] {
+                        if !placed[v] {
+                            margin[v] -= vote(pv, pw);
+                        }
+                    }
+                }
             }
             out
         }

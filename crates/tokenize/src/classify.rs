@@ -273,13 +273,19 @@ fn starts_with_cue(lower: &str, whole_line: impl Fn() -> bool) -> bool {
     })
 }
 
-/// Whether `text` (as written) may start with a cue: whether its first
-/// character, lowercased, starts one. Cheaper than lowercasing its head.
+/// Whether `text` (as written) may start with a cue: whether its first two
+/// characters, lowercased, start one. Cheaper than lowercasing its head.
 fn may_start_with_cue(text: &str) -> bool {
-    text.chars()
-        .next()
-        .and_then(|c| c.to_lowercase().next())
-        .is_some_and(|first| CUES.iter().any(|cue| cue.starts_with(first)))
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    let Some(first) = lower.next() else {
+        return false;
+    };
+    let second = lower.next();
+    CUES.iter().any(|cue| {
+        let mut chars = cue.chars();
+        chars.next() == Some(first)
+            && second.is_none_or(|second| chars.next().is_none_or(|c| c == second))
+    })
 }
 
 /// The lowercase head of `text` that cues are looked for in, if it may

@@ -433,7 +433,7 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut joinable = false;
     let mut prev_line = 0..0;
     let mut pos = 0;
-    for line in text.split_inclusive(['\n', '\r']) {
+    for line in lines(text) {
         let start = pos;
         pos += line.len();
         // The "\n" of a "\r\n" ends the line before it: it is no blank line.
@@ -463,6 +463,24 @@ fn paragraphs(text: &str) -> Vec<Range<usize>> {
         prev_line = range;
     }
     out
+}
+
+/// The lines of `text`, each with its line end ('\n' or '\r'): what
+/// `text.split_inclusive(['\n', '\r'])` gives, by a byte search.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .bytes()
+            .position(|b| b == b'\n' || b == b'\r')
+            .map_or(rest.len(), |i| i + 1);
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
 }
 
 #[cfg(test)]
@@ -528,6 +546,22 @@ mod tests {
                 "Next paragraph."
             ]
         );
+    }
+
+    #[test]
+    fn lines_as_split_inclusive() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "\n\n",
+            "a\r\nb\rc\n\nd",
+            "é\u{2028}x\ny",
+            "\r",
+        ] {
+            let expected: Vec<&str> = text.split_inclusive(['\n', '\r']).collect();
+            assert_eq!(lines(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! libraries. Exit codes: 0 success, 1 unreadable or unusable input,
 //! 2 bad usage.
 
+mod batch;
 mod eval;
 mod input;
 
@@ -10,7 +11,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use multisum_assemble::{Algorithm, Budget, Config, Language, Order, Summarizer, render};
+use multisum_assemble::{Algorithm, Budget, Config, Language, Order, Selector, Summarizer, render};
 
 /// Consolidated extractive summaries of several news reports about one
 /// event, in which every sentence cites every report that states it.
@@ -31,6 +32,10 @@ enum Command {
     /// Score summaries against reference summaries with ROUGE (as
     /// ROUGE-1.5.5 computes it).
     Eval(eval::EvalArgs),
+    /// Summarize many clusters in parallel: JSON Lines in, one JSON line
+    /// per cluster out, in input order (or `--dirs ROOT`: a cluster per
+    /// subfolder).
+    Batch(batch::BatchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -38,6 +43,20 @@ struct SummarizeArgs {
     /// Files or folders of reports, or `-` for one report on standard input.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
+    #[command(flatten)]
+    options: SummaryOptions,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Print, instead of the summary, every sentence's scores and why it
+    /// was chosen or left out.
+    #[arg(long)]
+    explain: bool,
+}
+
+/// The options that shape a summary, shared by `summarize` and `batch`.
+#[derive(Debug, Args)]
+struct SummaryOptions {
     /// At most this many sentences [default: 6].
     #[arg(long, value_name = "N", group = "budget")]
     sentences: Option<usize>,
@@ -50,9 +69,6 @@ struct SummarizeArgs {
     /// At most this fraction (0 to 1) of the input's body sentences.
     #[arg(long, value_name = "R", group = "budget")]
     ratio: Option<f64>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
     /// How sentences are scored.
     #[arg(long, value_enum, default_value_t = AlgorithmArg::Textrank)]
     algorithm: AlgorithmArg,
@@ -62,10 +78,9 @@ struct SummarizeArgs {
     /// Language of the reports (name or ISO 639-1 code).
     #[arg(long, default_value = "english", value_parser = parse_language)]
     language: Language,
-    /// Print, instead of the summary, every sentence's scores and why it
-    /// was chosen or left out.
-    #[arg(long)]
-    explain: bool,
+    /// How sentences are chosen once scored.
+    #[arg(long, value_enum, default_value_t = SelectorArg::Mmr)]
+    selector: SelectorArg,
     /// MMR trade-off between importance (1) and novelty (0).
     #[arg(long, value_name = "L")]
     lambda: Option<f64>,
@@ -73,6 +88,44 @@ struct SummarizeArgs {
     /// same thing; no two chosen sentences are more similar.
     #[arg(long, value_name = "T")]
     redundancy: Option<f64>,
+}
+
+impl SummaryOptions {
+    /// The library configuration these options describe.
+    fn config(&self) -> Config {
+        let budget = match (self.sentences, self.words, self.bytes, self.ratio) {
+            (_, Some(n), _, _) => Budget::Words(n),
+            (_, _, Some(n), _) => Budget::Bytes(n),
+            (_, _, _, Some(r)) => Budget::Ratio(r),
+            (n, _, _, _) => Budget::Sentences(n.unwrap_or(6)),
+        };
+        let order = match self.order {
+            OrderArg::Source => Order::Source,
+            OrderArg::Score => Order::Score,
+        };
+        let algorithm = match self.algorithm {
+            AlgorithmArg::Textrank => Algorithm::TextRank,
+            AlgorithmArg::Lexrank => Algorithm::LexRank,
+            AlgorithmArg::Centroid => Algorithm::Centroid,
+            AlgorithmArg::Tfidf => Algorithm::TfIdf,
+        };
+        let mut config = Config::new()
+            .budget(budget)
+            .algorithm(algorithm)
+            .selector(match self.selector {
+                SelectorArg::Mmr => Selector::Mmr,
+                SelectorArg::Coverage => Selector::Coverage,
+            })
+            .language(self.language)
+            .order(order);
+        if let Some(lambda) = self.lambda {
+            config = config.lambda(lambda);
+        }
+        if let Some(threshold) = self.redundancy {
+            config = config.redundancy_threshold(threshold);
+        }
+        config
+    }
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +168,14 @@ enum AlgorithmArg {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+enum SelectorArg {
+    /// Maximal Marginal Relevance (Carbonell & Goldstein 1998).
+    Mmr,
+    /// Coverage + diversity (Lin & Bilmes 2011).
+    Coverage,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum OrderArg {
     /// The order facts appear in the reports (majority vote).
     Source,
@@ -132,6 +193,7 @@ fn main() -> ExitCode {
         Command::Summarize(args) => summarize(args),
         Command::Split(args) => split(args),
         Command::Eval(args) => eval::run(args),
+        Command::Batch(args) => batch::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -151,34 +213,7 @@ fn main() -> ExitCode {
 
 fn summarize(args: SummarizeArgs) -> Result<()> {
     let sources = input::load_all(&args.inputs)?;
-    let budget = match (args.sentences, args.words, args.bytes, args.ratio) {
-        (_, Some(n), _, _) => Budget::Words(n),
-        (_, _, Some(n), _) => Budget::Bytes(n),
-        (_, _, _, Some(r)) => Budget::Ratio(r),
-        (n, _, _, _) => Budget::Sentences(n.unwrap_or(6)),
-    };
-    let order = match args.order {
-        OrderArg::Source => Order::Source,
-        OrderArg::Score => Order::Score,
-    };
-    let algorithm = match args.algorithm {
-        AlgorithmArg::Textrank => Algorithm::TextRank,
-        AlgorithmArg::Lexrank => Algorithm::LexRank,
-        AlgorithmArg::Centroid => Algorithm::Centroid,
-        AlgorithmArg::Tfidf => Algorithm::TfIdf,
-    };
-    let mut config = Config::new()
-        .budget(budget)
-        .algorithm(algorithm)
-        .language(args.language)
-        .order(order);
-    if let Some(lambda) = args.lambda {
-        config = config.lambda(lambda);
-    }
-    if let Some(threshold) = args.redundancy {
-        config = config.redundancy_threshold(threshold);
-    }
-    let summary = Summarizer::new(config).summarize(&sources)?;
+    let summary = Summarizer::new(args.options.config()).summarize(&sources)?;
     let out = match args.format {
         _ if args.explain => render::explain(&summary, &sources),
         Format::Text => render::text(&summary),

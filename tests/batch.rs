@@ -1,0 +1,250 @@
+//! End-to-end tests of `multisum batch` (issue 7).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::{Value, json};
+
+const CORPUS: &str = "corpus/ceasefire-talks";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs the binary from the workspace root with `stdin` as its input.
+fn multisum(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("piped");
+    let stdin = stdin.to_vec();
+    // Written from another thread: the batch streams, so it may write
+    // output before it has read all of its input.
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let output = child.wait_with_output().expect("the binary finishes");
+    writer.join().expect("writer").expect("stdin written");
+    output
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "multisum failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn lines(out: &str) -> Vec<Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect()
+}
+
+/// The corpus reports as batch documents, `take` of them from `skip`.
+fn documents(skip: usize, take: usize) -> Vec<Value> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(CORPUS))
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .skip(skip)
+        .take(take)
+        .map(|p| {
+            json!({
+                "id": p.file_stem().unwrap().to_string_lossy(),
+                "text": std::fs::read_to_string(p).expect("report"),
+            })
+        })
+        .collect()
+}
+
+/// Good clusters and bad ones, mixed: invalid JSON, no documents, a
+/// document without text, a blank line (skipped), an invalid ratio.
+fn mixed_input() -> String {
+    let mut input = String::new();
+    for i in 0..12 {
+        let cluster = json!({
+            "id": format!("c{i}"),
+            "documents": documents(i % 3, 2 + i % 4),
+        });
+        input.push_str(&cluster.to_string());
+        input.push('\n');
+        match i {
+            2 => input.push_str("{\"id\": \"broken\", \"documents\": [\n"),
+            5 => input.push_str("{\"id\": \"empty\", \"documents\": []}\n"),
+            7 => input.push_str("{\"id\": 7, \"documents\": [{\"id\": \"x\"}]}\n"),
+            9 => input.push_str("   \n"),
+            _ => {}
+        }
+    }
+    input
+}
+
+#[test]
+fn output_is_the_same_bytes_for_any_thread_count() {
+    let input = mixed_input();
+    let outputs: Vec<String> = ["1", "2", "8"]
+        .iter()
+        .map(|n| {
+            stdout(&multisum(
+                &["batch", "--threads", n, "--words", "80"],
+                input.as_bytes(),
+            ))
+        })
+        .collect();
+    assert_eq!(outputs[0], outputs[1]);
+    assert_eq!(outputs[0], outputs[2]);
+    assert_eq!(lines(&outputs[0]).len(), 15);
+}
+
+#[test]
+fn a_bad_cluster_gives_an_error_line_and_the_batch_goes_on() {
+    let out = stdout(&multisum(&["batch", "--quiet"], mixed_input().as_bytes()));
+    let got: Vec<(Value, String)> = lines(&out)
+        .into_iter()
+        .map(|v| {
+            let what = match (&v["summary"], &v["error"]) {
+                (Value::Object(_), Value::Null) => "summary".to_string(),
+                (Value::Null, Value::String(e)) => format!("error: {e}"),
+                _ => panic!("neither summary nor error: {v}"),
+            };
+            (v["id"].clone(), what)
+        })
+        .collect();
+    let check = |id: Value, starts: &str| {
+        let (_, what) = got
+            .iter()
+            .find(|(i, _)| *i == id)
+            .unwrap_or_else(|| panic!("no line for {id}"));
+        assert!(what.starts_with(starts), "{id}: {what}");
+    };
+    check(json!("c0"), "summary");
+    check(json!("c11"), "summary");
+    check(Value::Null, "error: line 4: invalid JSON");
+    check(json!("empty"), "error: line 8: no documents");
+    check(
+        json!(7),
+        "error: line 11: not a cluster: missing field `text`",
+    );
+    // Input order, blank line skipped.
+    let ids: Vec<&Value> = got.iter().map(|(id, _)| id).collect();
+    assert_eq!(
+        ids[..4],
+        [&json!("c0"), &json!("c1"), &json!("c2"), &Value::Null]
+    );
+}
+
+#[test]
+fn a_summary_line_is_what_summarize_prints() {
+    let cluster = json!({"id": "all", "documents": documents(0, 5)});
+    let out = stdout(&multisum(&["batch"], format!("{cluster}\n").as_bytes()));
+    let line = &lines(&out)[0];
+    let summarize = Command::new(env!("CARGO_BIN_EXE_multisum"))
+        .args(["summarize", "--format", "json"])
+        .args(
+            documents(0, 5)
+                .iter()
+                .map(|d| format!("{CORPUS}/{}.txt", d["id"].as_str().unwrap())),
+        )
+        .current_dir(root())
+        .output()
+        .expect("summarize runs");
+    let mut expected: Value = serde_json::from_slice(&summarize.stdout).expect("JSON");
+    // Batch documents have no path.
+    for source in expected["sources"].as_array_mut().unwrap() {
+        source["path"] = Value::Null;
+    }
+    assert_eq!(line["id"], "all");
+    assert_eq!(line["summary"], expected);
+}
+
+#[test]
+fn dirs_makes_a_cluster_of_each_subfolder() {
+    let dir = std::env::temp_dir().join(format!("multisum-batch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let copy = |cluster: &Path, files: &[Value]| {
+        std::fs::create_dir_all(cluster).unwrap();
+        for d in files {
+            let id = d["id"].as_str().unwrap();
+            std::fs::write(
+                cluster.join(format!("{id}.txt")),
+                d["text"].as_str().unwrap(),
+            )
+            .unwrap();
+        }
+    };
+    copy(&dir.join("b-plain"), &documents(0, 3));
+    copy(&dir.join("a-duc").join("docs"), &documents(2, 3));
+    std::fs::create_dir_all(dir.join("c-empty")).unwrap();
+    std::fs::write(dir.join("README.txt"), "not a cluster").unwrap();
+    let root_arg = dir.display().to_string();
+    let out = stdout(&multisum(
+        &["batch", "--dirs", &root_arg, "--threads", "2"],
+        b"",
+    ));
+    let got = lines(&out);
+    let ids: Vec<&str> = got.iter().map(|v| v["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a-duc", "b-plain", "c-empty"]);
+    assert_eq!(got[0]["summary"]["sources"].as_array().unwrap().len(), 3);
+    assert!(
+        got[0]["summary"]["sources"][0]["path"]
+            .as_str()
+            .unwrap()
+            .contains("docs")
+    );
+    assert!(got[1]["summary"]["sentences"].as_array().unwrap().len() > 1);
+    assert!(
+        got[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("no .txt or .md files")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn output_file_and_quiet() {
+    let dir = std::env::temp_dir().join(format!("multisum-batch-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("in.jsonl");
+    let output = dir.join("out.jsonl");
+    let cluster = json!({"id": "x", "documents": documents(0, 2)});
+    std::fs::write(&input, format!("{cluster}\n{{}}\n")).unwrap();
+    let run = multisum(
+        &[
+            "batch",
+            "--input",
+            input.to_str().unwrap(),
+            "--output",
+            output.to_str().unwrap(),
+            "--quiet",
+        ],
+        b"",
+    );
+    assert!(run.status.success());
+    assert!(run.stdout.is_empty());
+    // Quiet: not even the count of failed clusters.
+    assert!(
+        run.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let written = std::fs::read_to_string(&output).unwrap();
+    let got = lines(&written);
+    assert_eq!(got[0]["id"], "x");
+    assert_eq!(
+        got[1]["error"],
+        "line 2: not a cluster: missing field `id` at line 1 column 2"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

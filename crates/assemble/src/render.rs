@@ -259,6 +259,7 @@ pub fn explain(summary: &Summary, sources: &[Source]) -> String {
         );
         let _ = writeln!(out, "        → {why}");
         if let Some((with, sim)) = c.closest_chosen()
+            && sim > 0.0
             && !matches!(c.verdict(), Verdict::Redundant { .. })
         {
             let _ = writeln!(

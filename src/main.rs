@@ -43,6 +43,10 @@ struct SummarizeArgs {
     /// Files or folders of reports, or `-` for one report on standard input.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
+    /// Replace invalid UTF-8 with U+FFFD (spans then index the repaired
+    /// text) and read files with NUL bytes, instead of refusing them.
+    #[arg(long)]
+    lossy: bool,
     #[command(flatten)]
     options: SummaryOptions,
     /// Output format.
@@ -133,6 +137,10 @@ struct SplitArgs {
     /// A file, or `-` (the default) for standard input.
     #[arg(value_name = "INPUT", default_value = "-")]
     input: String,
+    /// Replace invalid UTF-8 with U+FFFD (spans then index the repaired
+    /// text) and read files with NUL bytes, instead of refusing them.
+    #[arg(long)]
+    lossy: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = SplitFormat::Text)]
     format: SplitFormat,
@@ -212,8 +220,10 @@ fn main() -> ExitCode {
 }
 
 fn summarize(args: SummarizeArgs) -> Result<()> {
-    let sources = input::load_all(&args.inputs)?;
+    let options = input::Options { lossy: args.lossy };
+    let sources = input::load_all_with(&args.inputs, options)?;
     let summary = Summarizer::new(args.options.config()).summarize(&sources)?;
+    input::warn_about(&sources, &summary);
     let out = match args.format {
         _ if args.explain => render::explain(&summary, &sources),
         Format::Text => render::text(&summary),
@@ -225,7 +235,7 @@ fn summarize(args: SummarizeArgs) -> Result<()> {
 }
 
 fn split(args: SplitArgs) -> Result<()> {
-    let source = input::load_one(&args.input)?;
+    let source = input::load_one(&args.input, input::Options { lossy: args.lossy })?;
     let text = source.text();
     let tokenizer =
         multisum_tokenize::Tokenizer::new(multisum_tokenize::Config::new().language(args.language));

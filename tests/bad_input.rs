@@ -1,0 +1,1006 @@
+//! Bad input, end to end (issue 8): every row of the README table "Input
+//! and errors" is a case here, run against the binary. No case may panic
+//! or hang, and none may lose a readable report without a word.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// Longer than any case takes in a debug build: past it, a case hangs.
+const HANG: Duration = Duration::from_secs(300);
+
+fn corpus_report(n: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/ceasefire-talks");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    std::fs::read_to_string(&files[n]).expect("report")
+}
+
+/// A report opening with its headline.
+fn titled_report() -> String {
+    format!("Envoys Head to Moscow\n\n{}", corpus_report(1))
+}
+
+/// A fresh, empty folder for one case.
+fn scratch(name: &str) -> PathBuf {
+    let slug: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let dir =
+        std::env::temp_dir().join(format!("multisum-bad-input-{}-{slug}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    dir
+}
+
+/// Runs the binary in `dir` with `stdin`, killing it if it hangs.
+fn run(dir: &Path, args: &[String], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("piped");
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        // The binary may refuse its input before reading it all.
+        let _ = input.write_all(&stdin);
+    });
+    let id = child.id();
+    let (done, finished) = std::sync::mpsc::channel();
+    let watchdog = std::thread::spawn(move || {
+        if finished.recv_timeout(HANG).is_err() {
+            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
+        }
+    });
+    let output = child.wait_with_output().expect("the binary finishes");
+    let _ = done.send(());
+    watchdog.join().expect("watchdog");
+    writer.join().expect("writer");
+    output
+}
+
+fn args(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("folder");
+    }
+    std::fs::write(path, bytes).expect("file written");
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+fn sentences(out: &Output) -> Vec<Value> {
+    json(out)["sentences"]
+        .as_array()
+        .expect("sentences")
+        .clone()
+}
+
+/// Every sentence and citation of a JSON summary slices the text that
+/// `decode` makes of its source's file exactly, and is trimmed.
+fn spans_slice(dir: &Path, out: &Output, decode: fn(Vec<u8>) -> String) {
+    let summary = json(out);
+    let texts: Vec<String> = summary["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .map(|s| decode(std::fs::read(dir.join(s["path"].as_str().expect("path"))).expect("file")))
+        .collect();
+    let at = |source: &Value, span: &Value| -> String {
+        let text = &texts[source.as_u64().expect("index") as usize];
+        let (s, e) = (span[0].as_u64().unwrap(), span[1].as_u64().unwrap());
+        text.get(s as usize..e as usize)
+            .expect("a char range")
+            .to_string()
+    };
+    for sentence in summary["sentences"].as_array().expect("sentences") {
+        let text = sentence["text"].as_str().expect("text");
+        assert_eq!(at(&sentence["source"], &sentence["span"]), text);
+        assert_eq!(text.trim(), text, "untrimmed: {text:?}");
+        assert!(!text.contains('\u{feff}'), "a byte-order mark in {text:?}");
+        for citation in sentence["citations"].as_array().expect("citations") {
+            let cited = at(&citation["source"], &citation["span"]);
+            assert!(!cited.trim().is_empty());
+        }
+    }
+}
+
+fn utf8(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
+fn lossy(bytes: Vec<u8>) -> String {
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn utf16(bytes: Vec<u8>) -> String {
+    let big_endian = bytes.starts_with(&[0xFE, 0xFF]);
+    let units: Vec<u16> = bytes[2..]
+        .chunks_exact(2)
+        .map(|p| {
+            if big_endian {
+                u16::from_be_bytes([p[0], p[1]])
+            } else {
+                u16::from_le_bytes([p[0], p[1]])
+            }
+        })
+        .collect();
+    String::from_utf16(&units).expect("UTF-16")
+}
+
+/// The summary sentences of a JSON output, white space collapsed.
+fn normalised(out: &Output) -> Vec<String> {
+    sentences(out)
+        .iter()
+        .map(|s| {
+            let text = s["text"].as_str().expect("text");
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+/// The same summary as `text` gives, read as UTF-8 with LF line ends.
+fn same_as_plain(dir: &Path, out: &Output, text: &str) {
+    write(dir, "plain/plain.txt", text);
+    let plain = run(dir, &args(&["summarize", "--format", "json", "plain"]), b"");
+    assert!(plain.status.success());
+    assert_eq!(normalised(out), normalised(&plain));
+}
+
+fn source_lines(out: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip_while(|l| *l != "Sources:")
+        .skip(1)
+        .map(str::to_string)
+        .collect()
+}
+
+/// One case: files written into a fresh folder, the arguments and standard
+/// input, the exit code, a fragment of standard error (`None`: it must be
+/// empty), and a check of the output.
+struct Case {
+    name: &'static str,
+    setup: fn(&Path) -> Vec<String>,
+    stdin: &'static [u8],
+    code: i32,
+    stderr: Option<&'static str>,
+    check: fn(&Path, &Output),
+}
+
+fn no_check(_: &Path, _: &Output) {}
+
+fn empty_summary(_: &Path, out: &Output) {
+    assert!(sentences(out).is_empty());
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "empty file",
+            setup: |d| {
+                write(d, "a.txt", "");
+                args(&["summarize", "a.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("warning: a.txt: empty; nothing in it to summarize"),
+            check: |_, out| assert_eq!(source_lines(out), ["[1] a (a.txt)"]),
+        },
+        Case {
+            name: "whitespace only",
+            setup: |d| {
+                write(d, "a.txt", " \n\t\r\n  \u{a0}\n");
+                args(&["summarize", "--format", "json", "a.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("a.txt: blank (white space only); nothing in it to summarize"),
+            check: empty_summary,
+        },
+        Case {
+            name: "empty file beside a report",
+            setup: |d| {
+                write(d, "empty.txt", "");
+                write(d, "report.txt", corpus_report(0));
+                args(&["summarize", "--format", "json", "empty.txt", "report.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("empty.txt: empty"),
+            check: |d, out| {
+                assert!(!sentences(out).is_empty());
+                spans_slice(d, out, utf8);
+            },
+        },
+        Case {
+            name: "binary file",
+            setup: |d| {
+                write(d, "data.txt", b"PK\x03\x04\0\0\x14\0binary");
+                args(&["summarize", "data.txt"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("data.txt: not text: a NUL byte at byte offset 4"),
+            check: no_check,
+        },
+        Case {
+            name: "binary file, --lossy",
+            setup: |d| {
+                write(d, "data.txt", b"PK\x03\x04\0\0\x14\0binary \xff");
+                args(&["summarize", "--lossy", "data.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("data.txt: 1 invalid UTF-8 sequence replaced by U+FFFD"),
+            check: no_check,
+        },
+        Case {
+            name: "invalid UTF-8",
+            setup: |d| {
+                write(d, "bad.txt", b"Valid start \xff\xfe then junk.");
+                args(&["summarize", "bad.txt"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("bad.txt: invalid UTF-8 at byte offset 12 (--lossy replaces"),
+            check: no_check,
+        },
+        Case {
+            name: "invalid UTF-8, --lossy",
+            setup: |d| {
+                let mut bytes = corpus_report(0).into_bytes();
+                bytes.insert(400, 0xFF);
+                bytes.insert(900, 0xC3);
+                write(d, "bad.txt", bytes);
+                args(&["summarize", "--lossy", "--format", "json", "bad.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some(
+                "bad.txt: 2 invalid UTF-8 sequences replaced by U+FFFD, the first at byte \
+                 offset 400; spans index the repaired text",
+            ),
+            check: |d, out| {
+                assert!(!sentences(out).is_empty());
+                spans_slice(d, out, lossy);
+            },
+        },
+        Case {
+            name: "UTF-8 byte-order mark",
+            setup: |d| {
+                write(d, "bom.txt", format!("\u{feff}{}", titled_report()));
+                args(&["summarize", "--format", "json", "bom.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |d, out| {
+                // Spans index the file, mark included, byte for byte.
+                spans_slice(d, out, utf8);
+                assert_eq!(json(out)["sources"][0]["title"], "Envoys Head to Moscow");
+                same_as_plain(d, out, &titled_report());
+            },
+        },
+        Case {
+            name: "UTF-16LE with byte-order mark",
+            setup: |d| {
+                let mut bytes = vec![0xFF, 0xFE];
+                bytes.extend(corpus_report(1).encode_utf16().flat_map(u16::to_le_bytes));
+                write(d, "wide.txt", bytes);
+                args(&["summarize", "--format", "json", "wide.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("wide.txt: read as UTF-16LE; spans index its UTF-8 text, not the file"),
+            check: |d, out| {
+                spans_slice(d, out, utf16);
+                same_as_plain(d, out, &corpus_report(1));
+            },
+        },
+        Case {
+            name: "UTF-16BE with byte-order mark",
+            setup: |d| {
+                let mut bytes = vec![0xFE, 0xFF];
+                bytes.extend(corpus_report(2).encode_utf16().flat_map(u16::to_be_bytes));
+                write(d, "wide.txt", bytes);
+                args(&["summarize", "--format", "json", "wide.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("wide.txt: read as UTF-16BE"),
+            check: |d, out| {
+                spans_slice(d, out, utf16);
+                same_as_plain(d, out, &corpus_report(2));
+            },
+        },
+        Case {
+            name: "UTF-16 without byte-order mark",
+            setup: |d| {
+                let bytes: Vec<u8> = "Talks began."
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect();
+                write(d, "wide.txt", bytes);
+                args(&["summarize", "wide.txt"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some(
+                "wide.txt: not text: a NUL byte at byte offset 1 (a binary file, or UTF-16",
+            ),
+            check: no_check,
+        },
+        Case {
+            name: "CRLF line ends",
+            setup: |d| {
+                write(d, "crlf.txt", corpus_report(3).replace('\n', "\r\n"));
+                args(&["summarize", "--format", "json", "crlf.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |d, out| {
+                spans_slice(d, out, utf8);
+                same_as_plain(d, out, &corpus_report(3));
+            },
+        },
+        Case {
+            name: "lone CR line ends",
+            setup: |d| {
+                write(d, "cr.txt", corpus_report(4).replace('\n', "\r"));
+                args(&["summarize", "--format", "json", "cr.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |d, out| {
+                spans_slice(d, out, utf8);
+                same_as_plain(d, out, &corpus_report(4));
+            },
+        },
+        Case {
+            name: "20 MB on one line without punctuation",
+            setup: |d| {
+                let words = ["envoys", "talks", "moscow", "ceasefire", "troops", "kursk"];
+                let mut text = String::with_capacity(21 << 20);
+                let mut i = 0usize;
+                while text.len() < 20 << 20 {
+                    text.push_str(words[i % words.len()]);
+                    text.push_str(if i.is_multiple_of(7) { "  " } else { " " });
+                    i = i.wrapping_mul(31).wrapping_add(17) % 1_000_003;
+                }
+                write(d, "long.txt", text);
+                args(&["summarize", "--format", "json", "long.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |d, out| {
+                // One sentence, the whole line, within the default budget.
+                assert_eq!(sentences(out).len(), 1);
+                spans_slice(d, out, utf8);
+            },
+        },
+        Case {
+            name: "a 1 MB sentence",
+            setup: |d| {
+                let mut text = corpus_report(0);
+                text.push_str("\n\nThe envoys");
+                for i in 0..150_000 {
+                    text.push_str(&format!(" w{}", i % 997));
+                }
+                text.push_str(".\n");
+                write(d, "long.txt", text);
+                args(&["summarize", "--format", "json", "long.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |d, out| spans_slice(d, out, utf8),
+        },
+        Case {
+            name: "10,000 tiny documents",
+            setup: |d| {
+                let places = ["Moscow", "Kyiv", "Riyadh", "Jeddah", "Kursk", "Geneva"];
+                for i in 0..10_000 {
+                    let text = format!(
+                        "Envoys met officials in {} on day {} to discuss a ceasefire.\n",
+                        places[i % places.len()],
+                        i % 97
+                    );
+                    write(d, &format!("docs/{i:05}.txt"), text);
+                }
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |_, out| {
+                let sources = source_lines(out);
+                assert_eq!(sources.len(), 10_000);
+                assert!(sources[9_999].starts_with("[10000] 09999 (docs/09999.txt)"));
+                assert!(!String::from_utf8_lossy(&out.stdout).starts_with('\n'));
+            },
+        },
+        Case {
+            name: "the same file twice",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                args(&["summarize", "a.txt", "a.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("a.txt: given more than once; its copies count as one report"),
+            check: |_, out| {
+                assert!(source_lines(out)[1].ends_with("a syndicated copy of [1]"));
+            },
+        },
+        Case {
+            name: "the same text in two files",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                write(d, "b.txt", corpus_report(0));
+                args(&["summarize", "a.txt", "b.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |_, out| {
+                assert_eq!(
+                    source_lines(out)[1],
+                    "[2] b — US Envoys Head to Moscow as Putin Visits Kursk Troops (b.txt), \
+                     a syndicated copy of [1]"
+                );
+                let text = String::from_utf8_lossy(&out.stdout);
+                assert!(text.lines().next().is_some_and(|l| l.ends_with("[1][2]")));
+            },
+        },
+        Case {
+            name: "reports in different languages",
+            setup: |d| {
+                write(d, "en.txt", corpus_report(0));
+                write(
+                    d,
+                    "fr.txt",
+                    "Des émissaires américains sont arrivés à Moscou mardi pour des \
+                     pourparlers. Le Kremlin a déclaré que le président examinait la \
+                     proposition de cessez-le-feu. Les combats continuent dans la région \
+                     de Koursk, selon les autorités locales.",
+                );
+                write(
+                    d,
+                    "de.txt",
+                    "Amerikanische Gesandte sind am Dienstag zu Gesprächen in Moskau \
+                     eingetroffen. Der Kreml erklärte, der Präsident prüfe den Vorschlag \
+                     einer Waffenruhe. Die Kämpfe in der Region Kursk dauern an.",
+                );
+                write(
+                    d,
+                    "ja.txt",
+                    "米国の特使が火曜日にモスクワに到着した。停戦案について協議する。",
+                );
+                args(&[
+                    "summarize",
+                    "--format",
+                    "json",
+                    "en.txt",
+                    "fr.txt",
+                    "de.txt",
+                    "ja.txt",
+                ])
+            },
+            stdin: b"",
+            code: 0,
+            // Without spaces between words, the Japanese report looks like
+            // scraping residue: a warning names it.
+            stderr: Some(
+                "ja.txt: no sentence of body text: its one unit is a headline or \
+                 boilerplate",
+            ),
+            check: |d, out| {
+                assert!(!sentences(out).is_empty());
+                spans_slice(d, out, utf8);
+            },
+        },
+        Case {
+            name: "zero documents: an empty folder",
+            setup: |d| {
+                std::fs::create_dir_all(d.join("docs")).expect("folder");
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("docs: folder has no .txt or .md files (it is empty)"),
+            check: no_check,
+        },
+        Case {
+            name: "a folder with no .txt or .md files",
+            setup: |d| {
+                write(d, "docs/a.json", "{}");
+                write(d, "docs/b.html", "<p>Talks.</p>");
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("docs: folder has no .txt or .md files (2 other files)"),
+            check: no_check,
+        },
+        Case {
+            name: "hidden files in a folder are skipped",
+            setup: |d| {
+                write(d, "docs/._a.txt", b"\0\x05\x16\x07Mac OS X\0\0");
+                write(d, "docs/.notes.md", "Private notes.");
+                write(d, "docs/a.txt", corpus_report(0));
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |_, out| assert_eq!(source_lines(out).len(), 1),
+        },
+        Case {
+            name: "a missing path",
+            setup: |_| args(&["summarize", "gone.txt"]),
+            stdin: b"",
+            code: 1,
+            stderr: Some("gone.txt: cannot read: No such file or directory"),
+            check: no_check,
+        },
+        Case {
+            name: "a folder of folders",
+            setup: |d| {
+                write(d, "clusters/one/a.txt", corpus_report(0));
+                write(d, "clusters/two/b.txt", corpus_report(1));
+                args(&["summarize", "clusters"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some(
+                "clusters: folder has no .txt or .md files, only subfolders (they are not \
+                 searched; `multisum batch --dirs clusters` summarizes each as a cluster)",
+            ),
+            check: no_check,
+        },
+        Case {
+            name: "a budget of 0 sentences",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                args(&["summarize", "--format", "json", "--sentences", "0", "a.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("warning: the summary is empty: no sentence fits the budget"),
+            check: empty_summary,
+        },
+        Case {
+            name: "a budget of 0 words",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                args(&["summarize", "--format", "json", "--words", "0", "a.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("the summary is empty: no sentence fits the budget"),
+            check: empty_summary,
+        },
+        Case {
+            name: "a budget of 0 bytes",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                args(&["summarize", "--format", "json", "--bytes", "0", "a.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("the summary is empty: no sentence fits the budget"),
+            check: empty_summary,
+        },
+        Case {
+            name: "a ratio of 0 (at least one sentence)",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                args(&["summarize", "--format", "json", "--ratio", "0", "a.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |_, out| assert_eq!(sentences(out).len(), 1),
+        },
+        Case {
+            name: "a budget larger than the input",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                args(&[
+                    "summarize",
+                    "--format",
+                    "json",
+                    "--sentences",
+                    "1000",
+                    "a.txt",
+                ])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |d, out| {
+                let n = sentences(out).len();
+                assert!((7..100).contains(&n), "{n} sentences");
+                spans_slice(d, out, utf8);
+            },
+        },
+        Case {
+            name: "--words 18446744073709551615",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                write(d, "b.txt", corpus_report(1));
+                args(&[
+                    "summarize",
+                    "--format",
+                    "json",
+                    "--words",
+                    "18446744073709551615",
+                    "a.txt",
+                    "b.txt",
+                ])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |d, out| {
+                assert!(sentences(out).len() > 6);
+                spans_slice(d, out, utf8);
+            },
+        },
+        Case {
+            name: "--bytes 18446744073709551615",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                args(&["summarize", "--bytes", "18446744073709551615", "a.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: no_check,
+        },
+        Case {
+            name: "--sentences 18446744073709551615",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                args(&["summarize", "--sentences", "18446744073709551615", "a.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: no_check,
+        },
+        Case {
+            name: "--words 18446744073709551616 (beyond 64 bits)",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                args(&["summarize", "--words", "18446744073709551616", "a.txt"])
+            },
+            stdin: b"",
+            code: 2,
+            stderr: Some("invalid value '18446744073709551616' for '--words <N>'"),
+            check: no_check,
+        },
+        Case {
+            name: "a ratio above 1",
+            setup: |d| {
+                write(d, "a.txt", corpus_report(0));
+                args(&["summarize", "--ratio", "1.5", "a.txt"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("ratio 1.5 is not a number between 0 and 1"),
+            check: no_check,
+        },
+        Case {
+            name: "every line boilerplate",
+            setup: |d| {
+                write(
+                    d,
+                    "noise.txt",
+                    "in , , ,\nRead Time: 2 Minute, 9 Second\nPhoto credit: www.bbc.com\n\
+                     What do you think?\n",
+                );
+                args(&["summarize", "--format", "json", "noise.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some(
+                "noise.txt: no sentence of body text: its 4 units are all headlines or \
+                 boilerplate; nothing in it to summarize",
+            ),
+            check: empty_summary,
+        },
+        Case {
+            name: "a manifest naming a missing file",
+            setup: |d| {
+                write(
+                    d,
+                    "docs/manifest.toml",
+                    "[[report]]\nid = \"x\"\nfile = \"gone.txt\"\n",
+                );
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("named in docs/manifest.toml: docs/gone.txt: cannot read"),
+            check: no_check,
+        },
+        Case {
+            name: "a malformed manifest",
+            setup: |d| {
+                write(d, "docs/a.txt", corpus_report(0));
+                write(
+                    d,
+                    "docs/manifest.toml",
+                    "[[report]]\nid = x\nfile = \"a.txt\"\n",
+                );
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("docs/manifest.toml: malformed manifest (line 2)"),
+            check: no_check,
+        },
+        Case {
+            name: "a manifest without a report's file",
+            setup: |d| {
+                write(d, "docs/manifest.toml", "[[report]]\nid = \"x\"\n");
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("malformed manifest (line 1): missing field `file`"),
+            check: no_check,
+        },
+        Case {
+            name: "a manifest listing no reports",
+            setup: |d| {
+                write(d, "docs/a.txt", corpus_report(0));
+                write(d, "docs/manifest.toml", "# nothing yet\n");
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("docs/manifest.toml: the manifest lists no [[report]]"),
+            check: no_check,
+        },
+        Case {
+            name: "a manifest naming a folder",
+            setup: |d| {
+                write(d, "docs/sub/a.txt", corpus_report(0));
+                write(
+                    d,
+                    "docs/manifest.toml",
+                    "[[report]]\nid = \"x\"\nfile = \"sub\"\n",
+                );
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("docs/sub: cannot read: is a folder"),
+            check: no_check,
+        },
+        Case {
+            name: "an unreadable file",
+            setup: |d| {
+                write(d, "docs/a.txt", corpus_report(0));
+                write(d, "docs/secret.txt", corpus_report(1));
+                set_mode(&d.join("docs/secret.txt"), 0o000);
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("docs/secret.txt: cannot read: Permission denied"),
+            check: no_check,
+        },
+        Case {
+            name: "endless input",
+            setup: |_| args(&["summarize", "/dev/zero"]),
+            stdin: b"",
+            code: 1,
+            stderr: Some("/dev/zero: cannot read: larger than 64 MiB, the most one report may be"),
+            check: no_check,
+        },
+        Case {
+            name: "empty standard input",
+            setup: |_| args(&["summarize", "-"]),
+            stdin: b"",
+            code: 0,
+            stderr: Some("stdin: empty; nothing in it to summarize"),
+            check: no_check,
+        },
+        Case {
+            name: "standard input twice",
+            setup: |_| args(&["summarize", "-", "-"]),
+            stdin: b"Talks began in Moscow on Tuesday with envoys.",
+            code: 1,
+            stderr: Some("`-` (standard input) is given more than once"),
+            check: no_check,
+        },
+        Case {
+            name: "invalid UTF-8 on standard input",
+            setup: |_| args(&["split", "-"]),
+            stdin: b"Talks \xc3\x28 began.",
+            code: 1,
+            stderr: Some("standard input: invalid UTF-8 at byte offset 6"),
+            check: no_check,
+        },
+        Case {
+            name: "split of a binary file",
+            setup: |d| {
+                write(d, "data.bin", b"\x7fELF\x02\x01\x01\0\0\0");
+                args(&["split", "data.bin"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("data.bin: not text: a NUL byte at byte offset 7"),
+            check: no_check,
+        },
+        Case {
+            name: "split --lossy",
+            setup: |d| {
+                write(d, "bad.txt", b"One \xff sentence. Another \xfe one.");
+                args(&["split", "--lossy", "--format", "json", "bad.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("bad.txt: 2 invalid UTF-8 sequences replaced by U+FFFD"),
+            check: |d, out| {
+                let text = lossy(std::fs::read(d.join("bad.txt")).expect("file"));
+                let units: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+                assert_eq!(units.len(), 2);
+                for unit in units {
+                    let (s, e) = (
+                        unit["span"][0].as_u64().unwrap(),
+                        unit["span"][1].as_u64().unwrap(),
+                    );
+                    assert_eq!(text[s as usize..e as usize], unit["text"]);
+                }
+            },
+        },
+    ]
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+#[cfg(not(unix))]
+fn set_mode(_: &Path, _: u32) {}
+
+#[test]
+fn bad_input_table() {
+    let mut failures = Vec::new();
+    for case in cases() {
+        let dir = scratch(case.name);
+        let args = (case.setup)(&dir);
+        if case.name == "an unreadable file" && std::fs::read(dir.join("docs/secret.txt")).is_ok() {
+            // Running as root, or on a system without Unix permissions:
+            // nothing here is unreadable.
+            eprintln!("skipped {:?}: permissions do not apply", case.name);
+            continue;
+        }
+        if case.name == "endless input" && !Path::new("/dev/zero").exists() {
+            continue;
+        }
+        let started = Instant::now();
+        let out = run(&dir, &args, case.stdin);
+        let took = started.elapsed();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let result = std::panic::catch_unwind(|| {
+            assert!(took < HANG, "took {took:?}: a hang");
+            assert!(!stderr.contains("panicked"), "a panic");
+            assert_eq!(out.status.code(), Some(case.code), "exit code");
+            match case.stderr {
+                None => assert!(stderr.is_empty(), "unexpected message"),
+                Some(fragment) => assert!(stderr.contains(fragment), "lacks {fragment:?}"),
+            }
+            if case.code == 1 {
+                // An input error is one line, naming what went wrong.
+                assert_eq!(stderr.lines().count(), 1, "not one line");
+            }
+            if case.code != 0 {
+                assert!(out.stdout.is_empty(), "output despite the error");
+            }
+            (case.check)(&dir, &out);
+        });
+        if result.is_err() {
+            failures.push(format!("{}: {args:?}\n  stderr: {stderr}", case.name));
+        } else {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "failing cases:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// Inputs built to make a splitter or tokenizer quadratic: long runs of
+/// terminal punctuation and quotes, a megabyte without white space, many
+/// tiny lines, and patterns that make the splitter look around (initials,
+/// ellipses, list markers, times, brackets). Each is split and summarised
+/// well within a generous bound, with exact spans.
+#[test]
+fn adversarial_inputs_take_bounded_time() {
+    const MB: usize = 1 << 20;
+    let repeat = |piece: &str| piece.repeat(MB / piece.len());
+    let inputs: Vec<(&str, String)> = vec![
+        ("dots", repeat(".")),
+        ("bangs", repeat("!")),
+        ("question-bangs", repeat("?!")),
+        ("spaced dots", repeat(". ")),
+        ("ellipses", repeat("…")),
+        ("straight quotes", repeat("\"")),
+        ("curly quotes", repeat("“")),
+        ("quoted questions", repeat("“Why?” ")),
+        ("no white space", repeat("a")),
+        ("no white space, dotted", repeat("ab.")),
+        ("opening brackets", repeat("(")),
+        ("tiny lines", "A b.\n".repeat(100_000)),
+        ("lowercase lines", repeat("the talks\n")),
+        ("initials and quotes", repeat("Mr. A. “B. ")),
+        ("period and ellipsis", repeat("word. . . . ")),
+        ("list markers", repeat("1. a ")),
+        ("times", repeat("At 5 a.m. Xy ")),
+        ("bullets", repeat("• x ")),
+    ];
+    let dir = scratch("adversarial");
+    let bound = Duration::from_secs(120);
+    for (name, text) in &inputs {
+        let file = format!("{}.txt", name.replace([' ', ','], "-"));
+        write(&dir, &file, text);
+        for command in [
+            args(&["split", "--format", "json", &file]),
+            args(&["summarize", "--format", "json", &file]),
+        ] {
+            let started = Instant::now();
+            let out = run(&dir, &command, b"");
+            let took = started.elapsed();
+            assert!(
+                out.status.success(),
+                "{name}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(took < bound, "{name}: {command:?} took {took:?}");
+            if command[0] == "split" {
+                let units: Vec<Value> = serde_json::from_slice(&out.stdout).expect("JSON");
+                for unit in units {
+                    let (s, e) = (
+                        unit["span"][0].as_u64().unwrap(),
+                        unit["span"][1].as_u64().unwrap(),
+                    );
+                    assert_eq!(text[s as usize..e as usize], unit["text"], "{name}");
+                }
+            } else {
+                spans_slice(&dir, &out, utf8);
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,147 @@
+//! Determinism (issue 8): the same input gives byte-identical output on
+//! every run, and `batch` gives the same bytes with any number of threads.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::json;
+
+const CORPUS: &str = "corpus/ceasefire-talks";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn multisum(args: &[&str], stdin: &[u8]) -> Vec<u8> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("piped");
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let output: Output = child.wait_with_output().expect("the binary finishes");
+    writer.join().expect("writer").expect("stdin written");
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
+fn reports() -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(CORPUS))
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let id = p.file_stem().expect("stem").to_string_lossy().into_owned();
+            (id, std::fs::read_to_string(p).expect("report"))
+        })
+        .collect()
+}
+
+#[test]
+fn summarize_is_byte_identical_across_20_runs() {
+    for options in [
+        &["--format", "json"][..],
+        &["--explain"],
+        &[
+            "--format",
+            "html",
+            "--algorithm",
+            "lexrank",
+            "--order",
+            "score",
+        ],
+        &[
+            "--format",
+            "markdown",
+            "--selector",
+            "coverage",
+            "--words",
+            "120",
+        ],
+    ] {
+        let args: Vec<&str> = ["summarize"]
+            .into_iter()
+            .chain(options.iter().copied())
+            .chain([CORPUS])
+            .collect();
+        let first = multisum(&args, b"");
+        assert!(!first.is_empty());
+        for run in 1..20 {
+            assert!(
+                multisum(&args, b"") == first,
+                "{options:?}: run {run} differs from the first"
+            );
+        }
+    }
+}
+
+/// A folder of cluster folders, each a different subset of the corpus.
+fn cluster_folders(root: &Path) {
+    let _ = std::fs::remove_dir_all(root);
+    let reports = reports();
+    for c in 0..6 {
+        let dir = root.join(format!("cluster-{c}"));
+        std::fs::create_dir_all(&dir).expect("folder");
+        for (id, text) in reports.iter().skip(c % 3).take(2 + c % 4) {
+            std::fs::write(dir.join(format!("{id}.txt")), text).expect("report");
+        }
+    }
+}
+
+#[test]
+fn batch_is_byte_identical_for_1_2_and_8_threads() {
+    let reports = reports();
+    let mut lines = String::new();
+    for c in 0..12 {
+        let documents: Vec<_> = reports
+            .iter()
+            .cycle()
+            .skip(c % 5)
+            .take(1 + c % 5)
+            .map(|(id, text)| json!({ "id": id, "text": text }))
+            .collect();
+        lines.push_str(&json!({ "id": format!("c{c}"), "documents": documents }).to_string());
+        lines.push('\n');
+    }
+    let folders = std::env::temp_dir().join(format!("multisum-determinism-{}", std::process::id()));
+    cluster_folders(&folders);
+    let folders = folders.to_str().expect("a UTF-8 path").to_string();
+
+    for (source, stdin) in [
+        (vec!["--input", "-"], lines.as_bytes()),
+        (vec!["--dirs", folders.as_str()], b"".as_slice()),
+    ] {
+        let outputs: Vec<Vec<u8>> = ["1", "2", "8"]
+            .iter()
+            .map(|threads| {
+                let mut args = vec!["batch", "--quiet", "--threads", threads];
+                args.extend(&source);
+                multisum(&args, stdin)
+            })
+            .collect();
+        assert!(!outputs[0].is_empty());
+        assert!(
+            outputs[1] == outputs[0],
+            "{source:?}: 2 threads differ from 1"
+        );
+        assert!(
+            outputs[2] == outputs[0],
+            "{source:?}: 8 threads differ from 1"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&folders);
+}

@@ -125,32 +125,45 @@ pub(crate) fn greedy(
     let mut chosen: Vec<usize> = Vec::new();
     let (mut words, mut bytes) = (0usize, 0usize);
     while chosen.len() < limit.sentences {
-        let mut best: Option<(usize, f64)> = None;
-        for (i, decided) in decisions.iter().enumerate() {
-            if decided.is_some()
-                || (analysis.sentences[i].dangling && !predecessor_chosen(analysis, i, &chosen))
+        // The open candidates, best first (ties to the earlier sentence).
+        // Turning one down (redundant, over budget) changes neither the
+        // objective nor what is chosen, so the next best is the next in
+        // this order: one scan per chosen sentence, not one per decision
+        // (a huge input turns down thousands near the end of the budget).
+        let mut ranked: Vec<(usize, f64)> = decisions
+            .iter()
+            .enumerate()
+            .filter(|&(i, decided)| {
+                decided.is_none()
+                    && (!analysis.sentences[i].dangling || predecessor_chosen(analysis, i, &chosen))
+            })
+            .map(|(i, _)| (i, objective.value(i)))
+            .collect();
+        ranked.sort_by(|a, b| rank_key(b.1).total_cmp(&rank_key(a.1)).then(a.0.cmp(&b.0)));
+        let mut next = None;
+        for (i, value) in ranked {
+            let closest = most_similar(analysis, i, &chosen);
+            if let Some((with, similarity)) = closest
+                && similarity > threshold
             {
+                decisions[i] = Some(Decision::Redundant { with, similarity });
                 continue;
             }
-            let value = objective.value(i);
-            if best.is_none_or(|(_, b)| value > b) {
-                best = Some((i, value));
+            let s = &analysis.sentences[i];
+            if words.saturating_add(s.words) > limit.words
+                || bytes.saturating_add(s.span.len()) > limit.bytes
+            {
+                decisions[i] = Some(Decision::OverBudget);
+                continue;
             }
+            next = Some((i, value, closest));
+            break;
         }
-        let Some((i, value)) = best else { break };
-        let closest = most_similar(analysis, i, &chosen);
-        if let Some((with, similarity)) = closest
-            && similarity > threshold
-        {
-            decisions[i] = Some(Decision::Redundant { with, similarity });
-            continue;
-        }
+        let Some((i, value, closest)) = next else {
+            break;
+        };
         let s = &analysis.sentences[i];
         let len = s.span.len();
-        if words.saturating_add(s.words) > limit.words || bytes.saturating_add(len) > limit.bytes {
-            decisions[i] = Some(Decision::OverBudget);
-            continue;
-        }
         words += s.words;
         bytes += len;
         let max_sim = closest.map_or(0.0, |(_, sim)| sim);
@@ -177,6 +190,15 @@ pub(crate) fn greedy(
             })
         })
         .collect()
+}
+
+/// A value as ranked: `-0.0` equal to `0.0` as `>` has it, NaN last.
+fn rank_key(value: f64) -> f64 {
+    if value.is_nan() {
+        f64::NEG_INFINITY
+    } else {
+        value + 0.0
+    }
 }
 
 /// The chosen sentence most similar to `i`, and their similarity; ties go to

@@ -1,0 +1,115 @@
+//! Bytes → several reports → summary → every renderer. The first byte
+//! picks the budget, algorithm, selector and order; the rest, split at
+//! 0x1E (record separator) bytes, is up to eight reports (lossy UTF-8).
+//! Asserted: a summary is made; every sentence and citation slices its
+//! report exactly; citations are ordered by report, each once, the origin
+//! included; the budget holds; rendering does not panic and the JSON
+//! parses.
+
+#![no_main]
+
+use std::sync::LazyLock;
+
+use libfuzzer_sys::fuzz_target;
+use multisum_assemble::{
+    Algorithm, Budget, Config, Order, Selector, Source, Summarizer, Verdict, render,
+};
+
+/// The budget and summarizer each value of the first byte picks, made once.
+static SUMMARIZERS: LazyLock<Vec<(Budget, Summarizer)>> =
+    LazyLock::new(|| (0..=255).map(configure).collect());
+
+fn configure(knobs: u8) -> (Budget, Summarizer) {
+    let size = usize::from(knobs >> 5);
+    let budget = match knobs & 3 {
+        0 => Budget::Sentences(size),
+        1 => Budget::Words(if size == 7 { usize::MAX } else { size * 9 }),
+        2 => Budget::Bytes(if size == 7 { usize::MAX } else { size * 60 }),
+        _ => Budget::Ratio(size as f64 / 7.0),
+    };
+    let algorithm = [
+        Algorithm::TextRank,
+        Algorithm::LexRank,
+        Algorithm::Centroid,
+        Algorithm::TfIdf,
+    ][usize::from(knobs >> 2 & 3)];
+    let selector = if knobs & 16 == 0 {
+        Selector::Mmr
+    } else {
+        Selector::Coverage
+    };
+    let order = if size % 2 == 0 {
+        Order::Source
+    } else {
+        Order::Score
+    };
+    let config = Config::new()
+        .budget(budget)
+        .algorithm(algorithm)
+        .selector(selector)
+        .order(order);
+    (budget, Summarizer::new(config))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&knobs, rest)) = data.split_first() else {
+        return;
+    };
+    let sources: Vec<Source> = rest
+        .split(|&b| b == 0x1E)
+        .take(8)
+        .enumerate()
+        .map(|(i, bytes)| Source::new(format!("r{i}"), String::from_utf8_lossy(bytes)))
+        .collect();
+    let (budget, summarizer) = &SUMMARIZERS[usize::from(knobs)];
+    let budget = *budget;
+    let summary = summarizer
+        .summarize(&sources)
+        .expect("a summary of at least one report under a valid budget");
+
+    let text_of = |source: usize, span: std::ops::Range<usize>| -> &str {
+        sources[source]
+            .text()
+            .get(span.clone())
+            .unwrap_or_else(|| panic!("{span:?} is no char range of report {source}"))
+    };
+    let (mut words, mut bytes) = (0, 0);
+    for s in summary.sentences() {
+        assert_eq!(text_of(s.source(), s.span()), s.text());
+        words += s.text().split_whitespace().count();
+        bytes += s.text().len();
+        let cited: Vec<usize> = s.citations().iter().map(|c| c.source()).collect();
+        assert!(cited.windows(2).all(|w| w[0] < w[1]), "citations {cited:?}");
+        assert!(cited.contains(&s.source()), "the origin is not cited");
+        for c in s.citations() {
+            assert!(!text_of(c.source(), c.span()).trim().is_empty());
+        }
+        let origin = s.citations().iter().find(|c| c.source() == s.source());
+        assert_eq!(origin.map(|c| c.span()), Some(s.span()));
+    }
+    let body = summary
+        .candidates()
+        .iter()
+        .filter(|c| !matches!(c.verdict(), Verdict::Boilerplate | Verdict::Heading))
+        .count();
+    let n = summary.sentences().len();
+    match budget {
+        Budget::Sentences(max) => assert!(n <= max),
+        Budget::Words(max) => assert!(words <= max),
+        Budget::Bytes(max) => assert!(bytes <= max),
+        Budget::Ratio(r) => assert!(n <= ((r * body as f64).ceil() as usize).max(1)),
+        _ => {}
+    }
+    assert!(n <= body);
+    for c in summary.candidates() {
+        text_of(c.source(), c.span());
+    }
+
+    let _ = render::text(&summary);
+    let _ = render::markdown(&summary);
+    let _ = render::html(&summary, &sources);
+    let _ = render::explain(&summary, &sources);
+    let json = render::json(&summary);
+    serde_json::from_str::<serde_json::Value>(&json).expect("valid JSON");
+    serde_json::from_str::<serde_json::Value>(&render::json_line(&summary)).expect("valid JSON");
+});

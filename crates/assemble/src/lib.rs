@@ -364,7 +364,8 @@ pub enum Verdict {
     /// Opens with a reference ("He", "This", "However") to a sentence that
     /// was not chosen.
     Dangling,
-    /// Too few content words to carry a fact on its own.
+    /// A fragment: too few content words to carry a fact on its own, or no
+    /// sentence end (a tag line left at the end of a paragraph).
     TooShort,
     /// In a report that is a syndicated copy of another: the twin in the
     /// original stands for it.

@@ -245,7 +245,7 @@ pub fn explain(summary: &Summary, sources: &[Source]) -> String {
             }
             Verdict::OverBudget => "over budget".to_string(),
             Verdict::Dangling => "dangling opener, predecessor not chosen".to_string(),
-            Verdict::TooShort => "too short".to_string(),
+            Verdict::TooShort => "fragment: too short or unfinished".to_string(),
             Verdict::Copy => "in a syndicated copy of another report".to_string(),
             Verdict::NotReached => "not chosen: lower MMR score when the budget filled".to_string(),
             Verdict::Boilerplate | Verdict::Heading => unreachable!("filtered out above"),

@@ -33,6 +33,9 @@ pub(crate) struct Sentence {
     pub(crate) words: usize,
     /// Opens with a word that refers back ("He", "This", "However").
     pub(crate) dangling: bool,
+    /// Ends like a sentence (terminal punctuation, maybe inside closing
+    /// quotes or brackets); a tag line left at a paragraph's end does not.
+    pub(crate) finished: bool,
 }
 
 /// Everything known about the input once it is segmented and scored.
@@ -220,7 +223,7 @@ impl Summarizer {
             .map(|s| {
                 if original[s.source] != s.source {
                     Some(Decision::Copy)
-                } else if s.stems.len() < MIN_CONTENT_WORDS {
+                } else if s.stems.len() < MIN_CONTENT_WORDS || !s.finished {
                     Some(Decision::TooShort)
                 } else {
                     None
@@ -417,7 +420,16 @@ fn sentence(source: usize, position: usize, unit: &Unit, doc: &Document, text: &
         stems,
         words: text[unit.span.clone()].split_whitespace().count(),
         dangling,
+        finished: ends_like_a_sentence(&text[unit.span.clone()]),
     }
+}
+
+/// Whether the text ends with terminal punctuation, maybe inside closing
+/// quotes or brackets.
+fn ends_like_a_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', '»', ')', ']'])
+        .ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 /// The text with every run of white space (newlines included) as one space.

@@ -80,6 +80,7 @@ mod tests {
             stems: stems.split_whitespace().map(str::to_string).collect(),
             words: 1,
             dangling: false,
+            finished: true,
         }
     }
 

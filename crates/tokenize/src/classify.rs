@@ -367,6 +367,63 @@ pub(crate) fn is_title_like(text: &str) -> bool {
     }
 }
 
+/// Separators that end a wire-service dateline.
+const DATELINE_SEPARATORS: &[&str] = &[" -- ", " _ ", " — ", " – "];
+
+/// The length in bytes of a wire-service dateline opening a paragraph
+/// ("MOSCOW (AP) --", "NAIROBI, January 24 (Xinhua) --", "PINE RIDGE, S.D.
+/// (AP) _"), its separator included, or `None`. A dateline is a place in
+/// capitals, then optionally comma-separated qualifiers (a region, a date)
+/// and an agency in parentheses, within the paragraph's first 100 bytes.
+pub(crate) fn dateline(para: &str) -> Option<usize> {
+    let mut end = para.len().min(100);
+    while !para.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &para[..end];
+    let (pos, sep) = DATELINE_SEPARATORS
+        .iter()
+        .filter_map(|sep| head.find(sep).map(|pos| (pos, sep)))
+        .min()?;
+    is_dateline(&para[..pos]).then_some(pos + sep.trim_end().len())
+}
+
+fn is_dateline(prefix: &str) -> bool {
+    let (before_agency, agency) = match prefix.find('(') {
+        Some(open) => {
+            let rest = &prefix[open..];
+            if !rest.ends_with(')') || rest[1..rest.len() - 1].contains(['(', ')']) {
+                return false;
+            }
+            (&prefix[..open], Some(&rest[1..rest.len() - 1]))
+        }
+        None => (prefix, None),
+    };
+    if agency.is_some_and(|a| a.split_whitespace().count() > 4 || a.trim().is_empty()) {
+        return false;
+    }
+    let mut parts = before_agency.split(',');
+    let place = parts.next().unwrap_or("").trim();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let place_ok = letters >= 2
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\'' | '’'))
+        && place.split_whitespace().count() <= 4;
+    // Qualifiers: a region ("Calif.", "S.D.", "Netherlands") or a date
+    // ("January 24"), each a few capitalised words or numbers.
+    let qualifiers_ok = parts.all(|q| {
+        let words: Vec<&str> = q.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+    });
+    place_ok && qualifiers_ok
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,5 +525,52 @@ mod tests {
         assert!(!is_title_like("US officials are en route to Moscow."));
         assert!(!is_title_like("“This is a serious situation.”"));
         assert!(!is_title_like(", , ,"));
+    }
+
+    #[test]
+    fn datelines() {
+        for (para, expected) in [
+            (
+                "MOSCOW (AP) -- Russia's government will boost pensions.",
+                Some("MOSCOW (AP) --"),
+            ),
+            (
+                "PINE RIDGE, S.D. (AP) -- President Clinton turned.",
+                Some("PINE RIDGE, S.D. (AP) --"),
+            ),
+            (
+                "NAIROBI, January 24 (Xinhua) -- The following are.",
+                Some("NAIROBI, January 24 (Xinhua) --"),
+            ),
+            (
+                "ULAN BATOR, Mongolia, January 13 (Xinhua) -- Mongolia has.",
+                Some("ULAN BATOR, Mongolia, January 13 (Xinhua) --"),
+            ),
+            (
+                "BEIJING (AP) _ Several hundred residents staged protests.",
+                Some("BEIJING (AP) _"),
+            ),
+            (
+                "WASHINGTON — Officials said on Tuesday.",
+                Some("WASHINGTON —"),
+            ),
+            (
+                "IN the treatment of rheumatic disorders -- the mainstay.",
+                None,
+            ),
+            ("US officials are en route -- or so they say.", None),
+            (
+                "A look at the 15 impeachments considered by the Senate:",
+                None,
+            ),
+            (
+                "WASHINGTON, D.C. 20003 Tel: 202-547-4512 Fax: 202-546-4194",
+                None,
+            ),
+            ("NATO (the alliance) said so -- again.", None),
+            ("", None),
+        ] {
+            assert_eq!(dateline(para).map(|n| &para[..n]), expected, "{para:?}");
+        }
     }
 }

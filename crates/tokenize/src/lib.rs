@@ -359,9 +359,15 @@ impl Tokenizer {
         let mut seen_body = false;
         for (index, range) in paragraphs.iter().enumerate() {
             let para = &text[range.clone()];
+            // A wire-service dateline ("MOSCOW (AP) --") is a unit of its
+            // own: metadata, not the first sentence's subject.
+            let dateline = classify::dateline(para);
+            let body_start = dateline.map_or(0, |n| para.len() - para[n..].trim_start().len());
             sentences.clear();
-            split::split(para, &mut sentences);
-            let kind = if classify::is_boilerplate(para)
+            split::split(&para[body_start..], &mut sentences);
+            let kind = if dateline.is_some() && !sentences.is_empty() {
+                UnitKind::Body
+            } else if classify::is_boilerplate(para)
                 || (sentences.len() == 1 && classify::is_reader_prompt(para))
             {
                 UnitKind::Boilerplate
@@ -376,8 +382,16 @@ impl Tokenizer {
             };
             if kind == UnitKind::Body {
                 seen_body = true;
+                if let Some(n) = dateline {
+                    units.push(Unit::new(
+                        UnitKind::Boilerplate,
+                        range.start..range.start + n,
+                        index,
+                    ));
+                }
+                let start = range.start + body_start;
                 for sentence in &sentences {
-                    let span = range.start + sentence.start..range.start + sentence.end;
+                    let span = start + sentence.start..start + sentence.end;
                     // "Read more: …" closing a paragraph of reporting.
                     let kind = if sentences.len() > 1 && classify::has_cue(&text[span.clone()]) {
                         UnitKind::Boilerplate
@@ -494,6 +508,22 @@ mod tests {
             .iter()
             .map(|u| (u.kind, &text[u.span.clone()]))
             .collect()
+    }
+
+    #[test]
+    fn a_dateline_is_a_unit_of_its_own() {
+        use UnitKind::*;
+        assert_eq!(
+            kinds_and_text(
+                "PINE RIDGE, S.D. (AP) -- President Clinton arrived. He spoke.\n\nMore text."
+            ),
+            [
+                (Boilerplate, "PINE RIDGE, S.D. (AP) --"),
+                (Body, "President Clinton arrived."),
+                (Body, "He spoke."),
+                (Body, "More text."),
+            ]
+        );
     }
 
     #[test]

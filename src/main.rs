@@ -79,9 +79,10 @@ struct SummaryOptions {
     /// Order of the summary's sentences.
     #[arg(long, value_enum, default_value_t = OrderArg::Source)]
     order: OrderArg,
-    /// Language of the reports (name or ISO 639-1 code).
+    /// Language of the reports (name or ISO 639-1 code), or `auto` to
+    /// detect each report's language (English where detection is unsure).
     #[arg(long, default_value = "english", value_parser = parse_language)]
-    language: Language,
+    language: LanguageArg,
     /// How sentences are chosen once scored.
     #[arg(long, value_enum, default_value_t = SelectorArg::Mmr)]
     selector: SelectorArg,
@@ -106,6 +107,7 @@ impl SummaryOptions {
         let order = match self.order {
             OrderArg::Source => Order::Source,
             OrderArg::Score => Order::Score,
+            OrderArg::Date => Order::Date,
         };
         let algorithm = match self.algorithm {
             AlgorithmArg::Textrank => Algorithm::TextRank,
@@ -120,7 +122,8 @@ impl SummaryOptions {
                 SelectorArg::Mmr => Selector::Mmr,
                 SelectorArg::Coverage => Selector::Coverage,
             })
-            .language(self.language)
+            .language(self.language.or_english())
+            .detect_language(self.language == LanguageArg::Auto)
             .order(order);
         if let Some(lambda) = self.lambda {
             config = config.lambda(lambda);
@@ -146,7 +149,7 @@ struct SplitArgs {
     format: SplitFormat,
     /// Language of the text (name or ISO 639-1 code).
     #[arg(long, default_value = "english", value_parser = parse_language)]
-    language: Language,
+    language: LanguageArg,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -189,10 +192,35 @@ enum OrderArg {
     Source,
     /// Best-scored first.
     Score,
+    /// By the earliest date of the reports carrying each fact (manifest
+    /// `date`, ISO 8601), then source order.
+    Date,
 }
 
-fn parse_language(s: &str) -> Result<Language, String> {
-    s.parse::<Language>().map_err(|e| e.to_string())
+/// `--language`: a language, or `auto`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LanguageArg {
+    Auto,
+    Fixed(Language),
+}
+
+impl LanguageArg {
+    /// The language itself, or English (the fallback of detection).
+    fn or_english(self) -> Language {
+        match self {
+            LanguageArg::Fixed(language) => language,
+            LanguageArg::Auto => Language::English,
+        }
+    }
+}
+
+fn parse_language(s: &str) -> Result<LanguageArg, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(LanguageArg::Auto);
+    }
+    s.parse::<Language>()
+        .map(LanguageArg::Fixed)
+        .map_err(|e| format!("{e}, or auto"))
 }
 
 fn main() -> ExitCode {
@@ -237,8 +265,12 @@ fn summarize(args: SummarizeArgs) -> Result<()> {
 fn split(args: SplitArgs) -> Result<()> {
     let source = input::load_one(&args.input, input::Options { lossy: args.lossy })?;
     let text = source.text();
-    let tokenizer =
-        multisum_tokenize::Tokenizer::new(multisum_tokenize::Config::new().language(args.language));
+    let tokenizer = multisum_tokenize::Tokenizer::new(multisum_tokenize::Config::new().language(
+        match args.language {
+            LanguageArg::Fixed(language) => language,
+            LanguageArg::Auto => multisum_tokenize::detect_language(text).unwrap_or_default(),
+        },
+    ));
     let doc = tokenizer.segment(text);
     let mut out = String::new();
     match args.format {

@@ -390,3 +390,43 @@ fn syndicated_copy_counts_once() {
     let text = stdout(&multisum(&["summarize", dir.to_str().unwrap()]));
     assert!(text.contains("06-republished.txt), a syndicated copy of [4]"), "{text}");
 }
+
+#[test]
+fn order_date_follows_manifest_dates() {
+    let dir = scratch("dates");
+    std::fs::write(
+        dir.join("late.txt"),
+        "Missiles struck the port of Odesa overnight, local officials reported on Wednesday.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("early.txt"),
+        "Negotiators gathered in Jeddah to discuss the thirty day truce proposal on Tuesday.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("manifest.toml"),
+        "[[report]]\nid = \"late\"\nfile = \"late.txt\"\ndate = \"2025-03-12\"\n\n\
+         [[report]]\nid = \"early\"\nfile = \"early.txt\"\ndate = \"2025-03-11\"\n",
+    )
+    .unwrap();
+    let path = dir.to_str().unwrap();
+    let by_source = stdout(&multisum(&["summarize", "--sentences", "2", path]));
+    let by_date = stdout(&multisum(&["summarize", "--sentences", "2", "--order", "date", path]));
+    assert!(by_source.starts_with("Missiles"), "{by_source}");
+    assert!(by_date.starts_with("Negotiators"), "{by_date}");
+}
+
+#[test]
+fn language_auto_detects_each_report() {
+    let french = "Les négociateurs se rendent à Moscou pour discuter du cessez-le-feu. \
+                  Il est à nous, et ce sont les leurs aussi.";
+    let explain = |language: &str| {
+        let out = multisum_stdin(&["summarize", "--explain", "--language", language, "-"], french.as_bytes());
+        stdout(&out)
+    };
+    // Read as French, the second sentence is all stopwords: a fragment.
+    assert!(explain("auto").contains("Il est à nous, et ce sont les leurs aussi.\n        → fragment"));
+    assert!(!explain("english").contains("Il est à nous, et ce sont les leurs aussi.\n        → fragment"));
+    check_error(&["summarize", "--language", "klingon", CORPUS], 2, "or auto");
+}

@@ -24,19 +24,19 @@ use crate::{Document, UnitKind, classify};
 ///
 /// Spans, tokens and the other units are left as they are.
 ///
-/// # Panics
-///
-/// If `docs` and `texts` differ in length.
+/// Documents and texts are paired in order; `texts[i]` must be the text
+/// `docs[i]` was segmented from. Unpaired documents or texts, and units
+/// whose span does not fit their text, are left alone (never a panic).
 pub fn mark_repeated_boilerplate(docs: &mut [Document], texts: &[&str]) {
-    assert_eq!(docs.len(), texts.len(), "one text per document");
     // Text of a whole-paragraph unit -> (documents it is in, last one seen).
     let mut seen: HashMap<&str, (usize, usize), FnvBuild> = HashMap::default();
     for (index, (doc, text)) in docs.iter().zip(texts).enumerate() {
         for unit in doc.units() {
-            if is_whole_paragraph(doc, unit) && !reads_like_a_sentence(&text[unit.span.clone()]) {
-                let entry = seen
-                    .entry(&text[unit.span.clone()])
-                    .or_insert((0, usize::MAX));
+            let Some(line) = text.get(unit.span.clone()) else {
+                continue;
+            };
+            if is_whole_paragraph(doc, unit) && !reads_like_a_sentence(line) {
+                let entry = seen.entry(line).or_insert((0, usize::MAX));
                 if entry.1 != index {
                     *entry = (entry.0 + 1, index);
                 }
@@ -50,8 +50,9 @@ pub fn mark_repeated_boilerplate(docs: &mut [Document], texts: &[&str]) {
             .map(|unit| {
                 unit.kind != UnitKind::Boilerplate
                     && is_whole_paragraph(doc, unit)
-                    && seen
-                        .get(&text[unit.span.clone()])
+                    && text
+                        .get(unit.span.clone())
+                        .and_then(|line| seen.get(line))
                         .is_some_and(|&(n, _)| n >= 2)
             })
             .collect();
@@ -81,6 +82,26 @@ fn reads_like_a_sentence(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::Tokenizer;
+
+    #[test]
+    fn mismatched_inputs_never_panic() {
+        let tokenizer = Tokenizer::default();
+        let a =
+            "World News Desk\n\nTalks Resume in Geneva\n\nThe talks resumed on Tuesday morning.";
+        let b = "World News Desk\n\nMarkets Rally Again Today\n\nShares rose sharply in Asia.";
+        let mut docs = vec![tokenizer.segment(a), tokenizer.segment(b)];
+        // Fewer texts than documents, texts too short for the spans, more
+        // texts than documents: nothing happens, nothing panics.
+        mark_repeated_boilerplate(&mut docs, &["World"]);
+        mark_repeated_boilerplate(&mut docs, &[]);
+        mark_repeated_boilerplate(&mut docs, &["x", "y", "z"]);
+        mark_repeated_boilerplate(&mut [], &[a]);
+        assert_eq!(docs[0].units()[0].kind, UnitKind::Headline);
+        // Paired correctly, the repeated line above the headlines is marked.
+        mark_repeated_boilerplate(&mut docs, &[a, b]);
+        assert_eq!(docs[0].units()[0].kind, UnitKind::Boilerplate);
+        assert_eq!(docs[1].units()[0].kind, UnitKind::Boilerplate);
+    }
 
     /// Kinds of each document's units after marking, with their text.
     fn check(texts: &[&str], expected: &[&[(UnitKind, &str)]]) {

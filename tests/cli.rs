@@ -367,10 +367,19 @@ fn syndicated_copy_counts_once() {
     // The same article again, republished with a different first line and
     // curly quotes made straight.
     let original = std::fs::read_to_string(corpus.join(&names[3])).unwrap();
-    let copy = original.replacen('\n', "\nSyndicated from the wire.\n", 1).replace(['“', '”'], "\"");
+    let copy = original
+        .replacen('\n', "\nSyndicated from the wire.\n", 1)
+        .replace(['“', '”'], "\"");
     std::fs::write(dir.join("06-republished.txt"), copy).unwrap();
 
-    let out = stdout(&multisum(&["summarize", "--format", "json", "--sentences", "8", dir.to_str().unwrap()]));
+    let out = stdout(&multisum(&[
+        "summarize",
+        "--format",
+        "json",
+        "--sentences",
+        "8",
+        dir.to_str().unwrap(),
+    ]));
     let summary: Value = serde_json::from_str(&out).unwrap();
     let sources = summary["sources"].as_array().unwrap();
     assert_eq!(sources.len(), 6);
@@ -378,17 +387,31 @@ fn syndicated_copy_counts_once() {
     assert!(sources[..5].iter().all(|s| s["copy_of"].is_null()));
     let mut cites_copy = 0;
     for s in summary["sentences"].as_array().unwrap() {
-        assert_ne!(s["source"], 5, "a copy is never the origin of a summary sentence");
-        let cited: Vec<u64> =
-            s["citations"].as_array().unwrap().iter().map(|c| c["source"].as_u64().unwrap()).collect();
+        assert_ne!(
+            s["source"], 5,
+            "a copy is never the origin of a summary sentence"
+        );
+        let cited: Vec<u64> = s["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["source"].as_u64().unwrap())
+            .collect();
         let twins = cited.contains(&3) && cited.contains(&5);
         cites_copy += usize::from(cited.contains(&5));
         let expected = cited.len() - usize::from(twins);
-        assert_eq!(s["corroboration"].as_u64().unwrap() as usize, expected, "{s}");
+        assert_eq!(
+            s["corroboration"].as_u64().unwrap() as usize,
+            expected,
+            "{s}"
+        );
     }
     assert!(cites_copy > 0, "the copy is cited where it states a fact");
     let text = stdout(&multisum(&["summarize", dir.to_str().unwrap()]));
-    assert!(text.contains("06-republished.txt), a syndicated copy of [4]"), "{text}");
+    assert!(
+        text.contains("06-republished.txt), a syndicated copy of [4]"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -412,7 +435,14 @@ fn order_date_follows_manifest_dates() {
     .unwrap();
     let path = dir.to_str().unwrap();
     let by_source = stdout(&multisum(&["summarize", "--sentences", "2", path]));
-    let by_date = stdout(&multisum(&["summarize", "--sentences", "2", "--order", "date", path]));
+    let by_date = stdout(&multisum(&[
+        "summarize",
+        "--sentences",
+        "2",
+        "--order",
+        "date",
+        path,
+    ]));
     assert!(by_source.starts_with("Missiles"), "{by_source}");
     assert!(by_date.starts_with("Negotiators"), "{by_date}");
 }
@@ -422,11 +452,23 @@ fn language_auto_detects_each_report() {
     let french = "Les négociateurs se rendent à Moscou pour discuter du cessez-le-feu. \
                   Il est à nous, et ce sont les leurs aussi.";
     let explain = |language: &str| {
-        let out = multisum_stdin(&["summarize", "--explain", "--language", language, "-"], french.as_bytes());
+        let out = multisum_stdin(
+            &["summarize", "--explain", "--language", language, "-"],
+            french.as_bytes(),
+        );
         stdout(&out)
     };
     // Read as French, the second sentence is all stopwords: a fragment.
-    assert!(explain("auto").contains("Il est à nous, et ce sont les leurs aussi.\n        → fragment"));
-    assert!(!explain("english").contains("Il est à nous, et ce sont les leurs aussi.\n        → fragment"));
-    check_error(&["summarize", "--language", "klingon", CORPUS], 2, "or auto");
+    assert!(
+        explain("auto").contains("Il est à nous, et ce sont les leurs aussi.\n        → fragment")
+    );
+    assert!(
+        !explain("english")
+            .contains("Il est à nous, et ce sont les leurs aussi.\n        → fragment")
+    );
+    check_error(
+        &["summarize", "--language", "klingon", CORPUS],
+        2,
+        "or auto",
+    );
 }

@@ -42,10 +42,21 @@ pub(crate) fn originals(sentences: &[Sentence], by_source: &[Vec<usize>]) -> Vec
         }
     }
     let mut original: Vec<usize> = (0..by_source.len()).collect();
+    // A report with the same fingerprints as an earlier one is a copy of
+    // what that one is a copy of, as the scan below would find; skipping
+    // the scan keeps many identical reports from taking quadratic time.
+    let mut first_with: HashMap<Vec<u64>, usize> = HashMap::new();
     for b in 0..sets.len() {
         if sets[b].is_empty() {
             continue;
         }
+        let mut key: Vec<u64> = sets[b].iter().copied().collect();
+        key.sort_unstable();
+        if let Some(&first) = first_with.get(&key) {
+            original[b] = original[first];
+            continue;
+        }
+        first_with.insert(key, b);
         let mut shared: HashMap<usize, usize> = HashMap::new();
         for f in &sets[b] {
             for &a in &holders[f] {
@@ -124,5 +135,20 @@ mod tests {
         check(&[other, a, copy, a], &[0, 1, 1, 1]);
         // Empty reports are nobody's copy.
         check(&[&[], &[]], &[0, 1]);
+    }
+
+    /// Thousands of identical reports: each is a copy of the first, found
+    /// without comparing every pair.
+    #[test]
+    fn issue_8_many_identical_reports() {
+        let report: &[&str] = &["envoy fly moscow", "putin visit kursk"];
+        let other: &[&str] = &["market rise", "weather cold"];
+        let mut reports = vec![other];
+        reports.extend(std::iter::repeat_n(report, 10_000));
+        let mut expected = vec![0, 1];
+        expected.extend(std::iter::repeat_n(1, 9_999));
+        let started = std::time::Instant::now();
+        check(&reports, &expected);
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 }

@@ -164,8 +164,8 @@ fn warnings(sources: &[Source], summary: &Summary) -> Vec<String> {
         out.push(if total == 0 {
             "the summary is empty: no report has a sentence of body text".to_string()
         } else if left_out == total {
-            "the summary is empty: every sentence is too short to stand alone, or leans on \
-             the one before it (see --explain)"
+            "the summary is empty: every sentence is a fragment (too short, or without an \
+             end), or leans on the one before it (see --explain)"
                 .to_string()
         } else {
             "the summary is empty: no sentence fits the budget (see --explain)".to_string()

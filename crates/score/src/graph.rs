@@ -169,6 +169,7 @@ impl Graph {
     }
 
     /// A graph from rows whose columns are sorted.
+    #[cfg(test)]
     fn from_rows(rows: Vec<Vec<(u32, f64)>>) -> Graph {
         let mut offsets = Vec::with_capacity(rows.len() + 1);
         offsets.push(0);
@@ -324,7 +325,51 @@ impl GraphSpec {
         }
     }
 
+    /// Every pair of sentences, one row at a time through the inverted
+    /// index: row `i` accumulates, for each of its terms in ascending
+    /// order, `w_i × w_j` into the slot of every later sentence `j`
+    /// holding the term. Each pair thus gets the same products (a product
+    /// of two `f64` does not depend on the order of its operands) added
+    /// in the same order, from the same `0.0`, as a merge of the two rows
+    /// over ascending term ids ([`Vectors::dot`]), so the graph is bit for
+    /// bit that of the all-pairs loop; pairs sharing no term keep `0.0`,
+    /// their exact dot product. Rows hold their upper triangle (`j ≥ i`)
+    /// and [`symmetrize`] adds the lower one; rows are independent, so
+    /// they run in parallel with the same result for any thread count.
     fn dense(&self, v: &Vectors) -> Graph {
+        let n = v.len();
+        let index = Index::new(v, usize::MAX);
+        let rows = par::map_rows_chunked(
+            n,
+            16,
+            || vec![0.0; n],
+            |acc, i| self.dense_row(v, &index, acc, i),
+        );
+        symmetrize(rows)
+    }
+
+    /// Row `i` of the dense graph, columns `i..n` only.
+    fn dense_row(&self, v: &Vectors, index: &Index, acc: &mut [f64], i: usize) -> SparseRow {
+        let acc = &mut acc[i..];
+        upper_dots(v, index, i, acc);
+        let skip = usize::from(!self.self_loops);
+        let edges = acc
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .filter_map(|(d, &dot)| {
+                let j = i + d;
+                let w = self.edge(v.similarity(dot, i, j))?;
+                Some((j as u32, w))
+            })
+            .collect();
+        SparseRow { edges, total: None }
+    }
+
+    /// The dense graph by the all-pairs loop over [`Vectors::dot`], the
+    /// reference [`GraphSpec::dense`] must match bit for bit.
+    #[cfg(test)]
+    fn dense_reference(&self, v: &Vectors) -> Graph {
         let n = v.len();
         let mut sims = ndarray::Array2::<f64>::zeros((n, n));
         for i in 0..n {
@@ -495,6 +540,22 @@ impl GraphSpec {
             edges: candidates,
             // Pairs sharing only common terms are missing too.
             total: (pruned || has_common).then_some(total),
+        }
+    }
+}
+
+/// Sets `acc[d]` to the dot product of rows `i` and `i + d` for every `d`,
+/// bit for bit [`Vectors::dot`]`(i, i + d)`: for each term of row `i` in
+/// ascending order, each later row holding it adds `w_i × w_j`.
+fn upper_dots(v: &Vectors, index: &Index, i: usize, acc: &mut [f64]) {
+    acc.fill(0.0);
+    let (terms, weights) = v.row(i);
+    for (&t, &w) in terms.iter().zip(weights) {
+        let (sentences, others) = index.postings(t);
+        // Postings are in ascending order of sentence.
+        let from = sentences.partition_point(|&j| (j as usize) < i);
+        for (&j, &wj) in sentences[from..].iter().zip(&others[from..]) {
+            acc[j as usize - i] += w * wj;
         }
     }
 }
@@ -818,6 +879,136 @@ mod tests {
             set.push(i, s.split_whitespace());
         }
         set
+    }
+
+    /// A seeded xorshift generator.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+
+        /// In `[0, 1)`.
+        fn unit(&mut self) -> f64 {
+            (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        }
+    }
+
+    /// Random rows over a Zipf-ish vocabulary with weights of wildly
+    /// different magnitudes, so that the order of additions shows.
+    fn random_vectors(rng: &mut Rng, n: usize, vocabulary: u32, overlap: bool) -> Vectors {
+        let mut offsets = vec![0];
+        let mut terms = Vec::new();
+        let mut weights = Vec::new();
+        let mut log_lengths = Vec::new();
+        let mut token_counts = Vec::new();
+        for _ in 0..n {
+            let len = rng.below(25) as usize;
+            let mut row: Vec<u32> = (0..len)
+                .map(|_| {
+                    // Squaring favours small ids: frequent terms.
+                    let u = rng.unit();
+                    (u * u * f64::from(vocabulary)) as u32
+                })
+                .collect();
+            row.sort_unstable();
+            row.dedup();
+            for &t in &row {
+                terms.push(t);
+                weights.push(if overlap {
+                    1.0
+                } else {
+                    rng.unit() * 10f64.powi(rng.below(9) as i32 - 4)
+                });
+            }
+            offsets.push(terms.len());
+            let tokens = row.len() + rng.below(3) as usize;
+            log_lengths.push((tokens as f64).ln());
+            token_counts.push(tokens as u32);
+        }
+        Vectors {
+            offsets,
+            terms,
+            weights,
+            vocabulary: vocabulary as usize,
+            log_lengths: overlap.then_some(log_lengths),
+            token_counts: overlap.then_some(token_counts),
+        }
+    }
+
+    /// The graph as a full matrix, zeros where there is no edge.
+    fn matrix(g: &Graph) -> Vec<Vec<u64>> {
+        let n = g.len();
+        (0..n)
+            .map(|i| {
+                let mut row = vec![0.0f64.to_bits(); n];
+                let (columns, weights) = g.row(i);
+                for (&j, &w) in columns.iter().zip(weights) {
+                    row[j as usize] = w.to_bits();
+                }
+                row
+            })
+            .collect()
+    }
+
+    #[test]
+    fn indexed_dots_equal_merged_dots_bitwise() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for round in 0..40 {
+            let n = 1 + rng.below(120) as usize;
+            let vocabulary = 1 + rng.below(200) as u32;
+            let v = random_vectors(&mut rng, n, vocabulary, round % 4 == 3);
+            let index = Index::new(&v, usize::MAX);
+            let mut acc = vec![f64::NAN; n];
+            for i in 0..n {
+                upper_dots(&v, &index, i, &mut acc[i..]);
+                for (j, dot) in acc.iter().enumerate().skip(i) {
+                    let got = dot.to_bits();
+                    assert_eq!(got, v.dot(i, j).to_bits(), "dot({i}, {j})");
+                    assert_eq!(got, v.dot(j, i).to_bits(), "dot({j}, {i})");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dense_equals_all_pairs_reference_bitwise() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        for round in 0..60 {
+            let n = 1 + rng.below(150) as usize;
+            let overlap = round % 3 == 2;
+            let vocabulary = 1 + rng.below(300) as u32;
+            let v = random_vectors(&mut rng, n, vocabulary, overlap);
+            let mut g = spec(Strategy::Dense, Pruning::none());
+            g.self_loops = round % 2 == 1;
+            g.binary = round % 5 == 4;
+            g.threshold = [0.0, 0.0, 0.1, -1.0][round % 4];
+            let fast = g.dense(&v);
+            let reference = g.dense_reference(&v);
+            assert_eq!(matrix(&fast), matrix(&reference), "round {round}");
+            assert_eq!(fast.offsets, reference.offsets);
+            assert_eq!(fast.columns, reference.columns);
+            assert!(fast.residual.is_empty());
+        }
+        // And through the public path, on real TF-IDF vectors.
+        let s = set(&["a b c", "a d", "d e f", "g", "", "b c a", "e e f", "a a"]);
+        for similarity in [Similarity::Cosine, Similarity::WordOverlap] {
+            for self_loops in [false, true] {
+                let mut g = spec(Strategy::Dense, Pruning::none());
+                g.similarity = similarity;
+                g.self_loops = self_loops;
+                let v = Vectors::new(&s, &g);
+                assert_eq!(matrix(&g.build(&s)), matrix(&g.dense_reference(&v)));
+            }
+        }
     }
 
     #[test]

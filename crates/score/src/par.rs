@@ -12,10 +12,24 @@ where
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, usize) -> T + Sync + Send,
 {
+    map_rows_chunked(n, 256, init, f)
+}
+
+/// [`map_rows`] with chunks of at least `min_chunk` rows sharing one
+/// scratch space: small for cheap scratch spaces and uneven rows.
+#[cfg(feature = "rayon")]
+pub(crate) fn map_rows_chunked<T, S, I, F>(n: usize, min_chunk: usize, init: I, f: F) -> Vec<T>
+where
+    T: Send,
+    I: Fn() -> S + Sync + Send,
+    F: Fn(&mut S, usize) -> T + Sync + Send,
+{
     use rayon::prelude::*;
     // Chunks of rows share one scratch space; their size only affects
     // speed, never results.
-    let chunk = n.div_ceil(16 * rayon::current_num_threads()).max(256);
+    let chunk = n
+        .div_ceil(16 * rayon::current_num_threads())
+        .max(min_chunk.max(1));
     let chunks: Vec<Vec<T>> = (0..n.div_ceil(chunk))
         .into_par_iter()
         .map(|c| {
@@ -31,6 +45,17 @@ where
 /// `f(scratch, i)` for `i` in `0..n`, in order.
 #[cfg(not(feature = "rayon"))]
 pub(crate) fn map_rows<T, S, I, F>(n: usize, init: I, f: F) -> Vec<T>
+where
+    I: Fn() -> S,
+    F: Fn(&mut S, usize) -> T,
+{
+    map_rows_chunked(n, 256, init, f)
+}
+
+/// `f(scratch, i)` for `i` in `0..n`, in order; the chunk size only
+/// matters with the `rayon` feature.
+#[cfg(not(feature = "rayon"))]
+pub(crate) fn map_rows_chunked<T, S, I, F>(n: usize, _min_chunk: usize, init: I, f: F) -> Vec<T>
 where
     I: Fn() -> S,
     F: Fn(&mut S, usize) -> T,

@@ -191,6 +191,52 @@ impl Graph {
         }
     }
 
+    /// The symmetric graph whose row `i` has the columns `j ≥ i` of
+    /// `upper[i]` (sorted), the lower triangle mirroring them. Row `i` is
+    /// its lower part (the rows `k < i` listing `i`, in ascending order of
+    /// `k`) followed by `upper[i]`, so no merge is needed.
+    fn from_upper(upper: &[Vec<(u32, f64)>]) -> Graph {
+        let n = upper.len();
+        // lower[i]: how many rows k < i list i.
+        let mut lower = vec![0usize; n];
+        for (k, row) in upper.iter().enumerate() {
+            for &(j, _) in row {
+                if j as usize != k {
+                    lower[j as usize] += 1;
+                }
+            }
+        }
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        for (row, &below) in upper.iter().zip(&lower) {
+            offsets.push(offsets[offsets.len() - 1] + below + row.len());
+        }
+        let total = offsets[n];
+        let mut columns = vec![0u32; total];
+        let mut weights = vec![0.0; total];
+        // Next free slot of each row's lower part.
+        let mut fill = offsets[..n].to_vec();
+        for (k, row) in upper.iter().enumerate() {
+            let start = offsets[k] + lower[k];
+            for (slot, &(j, w)) in row.iter().enumerate() {
+                columns[start + slot] = j;
+                weights[start + slot] = w;
+                let j = j as usize;
+                if j != k {
+                    columns[fill[j]] = k as u32;
+                    weights[fill[j]] = w;
+                    fill[j] += 1;
+                }
+            }
+        }
+        Graph {
+            offsets,
+            columns,
+            weights,
+            residual: Vec::new(),
+        }
+    }
+
     /// The weight of pruned edges of node `i`, spread evenly.
     pub(crate) fn residual(&self, i: usize) -> f64 {
         self.residual.get(i).copied().unwrap_or(0.0)
@@ -334,7 +380,7 @@ impl GraphSpec {
     /// over ascending term ids ([`Vectors::dot`]), so the graph is bit for
     /// bit that of the all-pairs loop; pairs sharing no term keep `0.0`,
     /// their exact dot product. Rows hold their upper triangle (`j ≥ i`)
-    /// and [`symmetrize`] adds the lower one; rows are independent, so
+    /// and [`Graph::from_upper`] adds the lower one; rows are independent, so
     /// they run in parallel with the same result for any thread count.
     fn dense(&self, v: &Vectors) -> Graph {
         let n = v.len();
@@ -345,16 +391,15 @@ impl GraphSpec {
             || vec![0.0; n],
             |acc, i| self.dense_row(v, &index, acc, i),
         );
-        symmetrize(rows)
+        Graph::from_upper(&rows)
     }
 
     /// Row `i` of the dense graph, columns `i..n` only.
-    fn dense_row(&self, v: &Vectors, index: &Index, acc: &mut [f64], i: usize) -> SparseRow {
+    fn dense_row(&self, v: &Vectors, index: &Index, acc: &mut [f64], i: usize) -> Vec<(u32, f64)> {
         let acc = &mut acc[i..];
         upper_dots(v, index, i, acc);
         let skip = usize::from(!self.self_loops);
-        let edges = acc
-            .iter()
+        acc.iter()
             .enumerate()
             .skip(skip)
             .filter_map(|(d, &dot)| {
@@ -362,8 +407,7 @@ impl GraphSpec {
                 let w = self.edge(v.similarity(dot, i, j))?;
                 Some((j as u32, w))
             })
-            .collect();
-        SparseRow { edges, total: None }
+            .collect()
     }
 
     /// The dense graph by the all-pairs loop over [`Vectors::dot`], the

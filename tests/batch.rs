@@ -1,44 +1,16 @@
 //! End-to-end tests of `multisum batch` (issue 7).
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use common::{CORPUS, root, run, stdout};
 
 use serde_json::{Value, json};
 
-const CORPUS: &str = "corpus/ceasefire-talks";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs the binary from the workspace root with `stdin` as its input.
 fn multisum(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().expect("piped");
-    let stdin = stdin.to_vec();
-    // Written from another thread: the batch streams, so it may write
-    // output before it has read all of its input.
-    let writer = std::thread::spawn(move || input.write_all(&stdin));
-    let output = child.wait_with_output().expect("the binary finishes");
-    writer.join().expect("writer").expect("stdin written");
-    output
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "multisum failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+    run(args, stdin)
 }
 
 fn lines(out: &str) -> Vec<Value> {
@@ -149,16 +121,13 @@ fn a_summary_line_is_what_summarize_prints() {
     let cluster = json!({"id": "all", "documents": documents(0, 5)});
     let out = stdout(&multisum(&["batch"], format!("{cluster}\n").as_bytes()));
     let line = &lines(&out)[0];
-    let summarize = Command::new(env!("CARGO_BIN_EXE_multisum"))
-        .args(["summarize", "--format", "json"])
-        .args(
-            documents(0, 5)
-                .iter()
-                .map(|d| format!("{CORPUS}/{}.txt", d["id"].as_str().unwrap())),
-        )
-        .current_dir(root())
-        .output()
-        .expect("summarize runs");
+    let paths: Vec<String> = documents(0, 5)
+        .iter()
+        .map(|d| format!("{CORPUS}/{}.txt", d["id"].as_str().unwrap()))
+        .collect();
+    let mut args = vec!["summarize", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let summarize = multisum(&args, b"");
     let mut expected: Value = serde_json::from_slice(&summarize.stdout).expect("JSON");
     // Batch documents have no path.
     for source in expected["sources"].as_array_mut().unwrap() {

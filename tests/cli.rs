@@ -1,60 +1,20 @@
 //! End-to-end tests of the `multisum` binary.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+use std::process::Output;
+
+use common::{CORPUS, root, run, scratch, stdout};
 use serde_json::Value;
 
-const CORPUS: &str = "corpus/ceasefire-talks";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs the binary from the workspace root, so paths in the output are the
-/// relative ones a user types.
+/// Runs the binary with no input.
 fn multisum(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_multisum"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("the binary runs")
+    run(args, b"")
 }
 
 fn multisum_stdin(args: &[&str], stdin: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
-        .args(args)
-        .current_dir(root())
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("piped")
-        .write_all(stdin)
-        .expect("stdin written");
-    child.wait_with_output().expect("the binary finishes")
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "multisum failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-/// A fresh, empty folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("multisum-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp folder");
-    dir
+    run(args, stdin)
 }
 
 #[test]

@@ -1,32 +1,16 @@
 //! Determinism (issue 8): the same input gives byte-identical output on
 //! every run, and `batch` gives the same bytes with any number of threads.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+
+use common::{CORPUS, root, run};
 
 use serde_json::json;
 
-const CORPUS: &str = "corpus/ceasefire-talks";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn multisum(args: &[&str], stdin: &[u8]) -> Vec<u8> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut input = child.stdin.take().expect("piped");
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || input.write_all(&stdin));
-    let output: Output = child.wait_with_output().expect("the binary finishes");
-    writer.join().expect("writer").expect("stdin written");
+    let output = run(args, stdin);
     assert!(
         output.status.success(),
         "{args:?}: {}",

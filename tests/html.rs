@@ -1,12 +1,10 @@
 //! The HTML report (issue 9): its structure, escaping, and links, without a
 //! browser. The browser test is `tests/browser/run.sh`.
 
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
 
+use common::{CORPUS, root, run, stdout};
 use multisum_assemble::{Budget, Config, Source, Summarizer, render};
-
-const CORPUS: &str = "corpus/ceasefire-talks";
 
 macro_rules! assert_snapshot {
     ($name:expr, $value:expr) => {
@@ -17,28 +15,7 @@ macro_rules! assert_snapshot {
 }
 
 fn multisum(args: &[&str], stdin: &[u8]) -> String {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
-        .args(args)
-        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("piped")
-        .write_all(stdin)
-        .expect("stdin written");
-    let output: Output = child.wait_with_output().expect("the binary finishes");
-    assert!(
-        output.status.success(),
-        "multisum failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("UTF-8 output")
+    stdout(&run(args, stdin))
 }
 
 fn corpus_report() -> String {
@@ -192,10 +169,7 @@ fn cited_sentences_are_the_cited_spans() {
         for c in s["citations"].as_array().unwrap() {
             let source = c["source"].as_u64().unwrap() as usize;
             let [start, end] = [0, 1].map(|i| c["span"][i].as_u64().unwrap() as usize);
-            let text = std::fs::read_to_string(
-                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(paths[source]),
-            )
-            .unwrap();
+            let text = std::fs::read_to_string(root().join(paths[source])).unwrap();
             let id = format!("s{}-{start}", source + 1);
             let at = html
                 .find(&format!("id=\"{id}\""))

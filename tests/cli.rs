@@ -45,6 +45,58 @@ fn corpus_explain() {
     insta::assert_snapshot!("corpus_explain", out);
 }
 
+/// Issue 5's reading of the corpus summary: the facts a newcomer needs,
+/// each said once, each with the reports (1-based) that carry it. The
+/// Kremlin's reply is also in reports 1 and 4 in words no lexical measure
+/// here connects ("has yet to publicly endorse", "examining the terms"):
+/// that pair is the known gap, pinned so any change to it is seen.
+#[test]
+fn corpus_summary_states_each_fact_once_citing_its_reports() {
+    const FACTS: &[(&str, &str, &[u64])] = &[
+        ("the envoys' trip", "set to visit Russia", &[1, 2, 3, 4, 5]),
+        ("Rubio", "the ball is truly in their", &[1, 2, 3, 4, 5]),
+        (
+            "the Kremlin's reply",
+            "The Kremlin has acknowledged",
+            &[3, 5],
+        ),
+        (
+            "Putin's Kursk visit",
+            "surprise visit to Moscow’s troops",
+            &[1, 2, 3, 4, 5],
+        ),
+        (
+            "Syrskyi's pull-back",
+            "withdrawal of some Ukrainian troops",
+            &[1, 2, 3, 4, 5],
+        ),
+        (
+            "Trump's threat",
+            "“devastating” things to Russia’s economy",
+            &[1, 2, 3, 4, 5],
+        ),
+    ];
+    let out = stdout(&multisum(&["summarize", "--format", "json", CORPUS]));
+    let summary: Value = serde_json::from_str(&out).expect("valid JSON");
+    let sentences = summary["sentences"].as_array().expect("sentences");
+    assert_eq!(sentences.len(), FACTS.len(), "{out}");
+    for (fact, phrase, expected) in FACTS {
+        let stating: Vec<&Value> = sentences
+            .iter()
+            .filter(|s| s["text"].as_str().unwrap().contains(phrase))
+            .collect();
+        assert_eq!(stating.len(), 1, "{fact}: {phrase:?} in {out}");
+        let cited: Vec<u64> = stating[0]["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["source"].as_u64().unwrap() + 1)
+            .collect();
+        assert_eq!(&cited, expected, "{fact}");
+        assert_eq!(stating[0]["corroboration"], expected.len(), "{fact}");
+    }
+}
+
 /// Body sentences of a report as `multisum split` cuts them, by span.
 fn body_units(path: &str) -> Vec<([usize; 2], String)> {
     let out = stdout(&multisum(&["split", "--format", "json", path]));

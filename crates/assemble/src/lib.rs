@@ -359,6 +359,14 @@ pub enum Verdict {
         /// Their similarity, above the redundancy threshold.
         similarity: f64,
     },
+    /// Says what a chosen sentence says, in other words: the two would cite
+    /// the same sentence in several reports.
+    Restates {
+        /// Index into [`Summary::candidates`] of the chosen sentence.
+        with: usize,
+        /// In how many reports they cite the same sentence.
+        reports: usize,
+    },
     /// Did not fit in what was left of the budget.
     OverBudget,
     /// Opens with a reference ("He", "This", "However") to a sentence that

@@ -243,6 +243,13 @@ pub fn explain(summary: &Summary, sources: &[Source]) -> String {
                     text_of(*with)
                 )
             }
+            Verdict::Restates { with, reports } => {
+                format!(
+                    "restates [{}] {} (both cite the same sentence in {reports} reports)",
+                    candidates[*with].source() + 1,
+                    text_of(*with)
+                )
+            }
             Verdict::OverBudget => "over budget".to_string(),
             Verdict::Dangling => "dangling opener, predecessor not chosen".to_string(),
             Verdict::TooShort => "fragment: too short or unfinished".to_string(),

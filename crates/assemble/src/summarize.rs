@@ -36,6 +36,17 @@ pub(crate) struct Sentence {
     /// Ends like a sentence (terminal punctuation, maybe inside closing
     /// quotes or brackets); a tag line left at a paragraph's end does not.
     pub(crate) finished: bool,
+    /// Opens with a quotation mark: a direct quotation.
+    pub(crate) quotation: bool,
+}
+
+/// The reports segmented and scored, before selection.
+pub(crate) struct Prepared {
+    pub(crate) docs: Vec<Document>,
+    /// For each report, the report it is a copy of (itself if original).
+    pub(crate) original: Vec<usize>,
+    pub(crate) infos: Vec<SourceInfo>,
+    pub(crate) analysis: Analysis,
 }
 
 /// Everything known about the input once it is segmented and scored.
@@ -115,107 +126,12 @@ impl Summarizer {
         {
             return Err(Error::invalid_ratio(r));
         }
-        let mut tokenizers = std::collections::BTreeMap::new();
-        let docs: Vec<_> = sources
-            .iter()
-            .map(|s| {
-                self.tokenizer_for(s.text(), &mut tokenizers)
-                    .segment(s.text())
-            })
-            .collect();
-        let mut sentences = Vec::new();
-        let mut by_source = vec![Vec::new(); sources.len()];
-        for (source, (doc, src)) in docs.iter().zip(sources).enumerate() {
-            for (position, unit) in doc.body().enumerate() {
-                by_source[source].push(sentences.len());
-                sentences.push(sentence(source, position, unit, doc, src.text()));
-            }
-        }
-        let original = syndication::originals(&sentences, &by_source);
-        let infos = sources
-            .iter()
-            .zip(&docs)
-            .enumerate()
-            .map(|(i, (s, d))| SourceInfo {
-                id: s.id().to_string(),
-                title: s.title().map(str::to_string).or_else(|| {
-                    d.headline()
-                        .map(|h| collapse_whitespace(&s.text()[h.span.clone()]))
-                }),
-                path: s.path().map(str::to_string),
-                copy_of: (original[i] != i).then_some(original[i]),
-            })
-            .collect();
-
-        // Every sentence is in the term model (copies are cited too), but
-        // only the originals' sentences are scored: a copy would double its
-        // twins' centrality.
-        let mut set = SentenceSet::new();
-        let mut scored = SentenceSet::new();
-        let mut scored_ids = Vec::new();
-        for (i, s) in sentences.iter().enumerate() {
-            set.push(s.source, &s.stems);
-            if original[s.source] == s.source {
-                scored.push(s.source, &s.stems);
-                scored_ids.push(i);
-            }
-        }
-        let raw = match self.config.algorithm {
-            Algorithm::TextRank => TextRank::default().score(&scored),
-            Algorithm::LexRank => LexRank::default().continuous().score(&scored),
-            Algorithm::Centroid => Centroid::default().score(&scored),
-            Algorithm::TfIdf => TfIdfScorer::default().score(&scored),
-        };
-        // Headlines and subheadings join the term model (after the body
-        // sentences, so sentence indices are unchanged): they are the
-        // editors' own statement of what matters.
-        let headings: Vec<usize> = docs
-            .iter()
-            .enumerate()
-            .filter(|&(d, _)| original[d] == d)
-            .flat_map(|(d, doc)| {
-                doc.units()
-                    .iter()
-                    .filter(|u| matches!(u.kind, UnitKind::Headline | UnitKind::Subheading))
-                    .filter(move |u| !sources[d].text()[u.span.clone()].trim_end().ends_with(':'))
-                    .map(move |u| (d, content_stems(u, doc)))
-            })
-            .filter(|(_, stems)| stems.len() >= MIN_HEADING_WORDS)
-            .map(|(d, stems)| set.push(d, stems))
-            .collect();
-        let model = TfIdf::new().model(&set);
-        let max = raw.values().iter().copied().fold(0.0, f64::max);
-        let mut centrality = vec![0.0; sentences.len()];
-        for (&i, &v) in scored_ids.iter().zip(raw.values()) {
-            centrality[i] = if max > 0.0 { v / max } else { 0.0 };
-        }
-        if !headings.is_empty() {
-            let beta = HEADING_WEIGHT;
-            let heading_sim: Vec<f64> = (0..sentences.len())
-                .map(|i| {
-                    headings
-                        .iter()
-                        .map(|&h| model.cosine(i, h))
-                        .fold(0.0, f64::max)
-                })
-                .collect();
-            let top = heading_sim.iter().copied().fold(0.0, f64::max);
-            if top > 0.0 {
-                for (c, h) in centrality.iter_mut().zip(&heading_sim) {
-                    if *c > 0.0 {
-                        *c = (1.0 - beta) * *c + beta * h / top;
-                    }
-                }
-                let max = centrality.iter().copied().fold(0.0, f64::max);
-                centrality.iter_mut().for_each(|c| *c /= max);
-            }
-        }
-        let analysis = Analysis {
-            sentences,
-            by_source,
-            model,
-            centrality,
-        };
+        let Prepared {
+            docs,
+            original,
+            infos,
+            analysis,
+        } = self.prepare(sources);
 
         let excluded: Vec<Option<Decision>> = analysis
             .sentences
@@ -314,6 +230,118 @@ impl Summarizer {
     }
 }
 
+impl Summarizer {
+    /// Segments and scores the reports: everything selection needs.
+    pub(crate) fn prepare(&self, sources: &[Source]) -> Prepared {
+        let mut tokenizers = std::collections::BTreeMap::new();
+        let docs: Vec<_> = sources
+            .iter()
+            .map(|s| {
+                self.tokenizer_for(s.text(), &mut tokenizers)
+                    .segment(s.text())
+            })
+            .collect();
+        let mut sentences = Vec::new();
+        let mut by_source = vec![Vec::new(); sources.len()];
+        for (source, (doc, src)) in docs.iter().zip(sources).enumerate() {
+            for (position, unit) in doc.body().enumerate() {
+                by_source[source].push(sentences.len());
+                sentences.push(sentence(source, position, unit, doc, src.text()));
+            }
+        }
+        let original = syndication::originals(&sentences, &by_source);
+        let infos = sources
+            .iter()
+            .zip(&docs)
+            .enumerate()
+            .map(|(i, (s, d))| SourceInfo {
+                id: s.id().to_string(),
+                title: s.title().map(str::to_string).or_else(|| {
+                    d.headline()
+                        .map(|h| collapse_whitespace(&s.text()[h.span.clone()]))
+                }),
+                path: s.path().map(str::to_string),
+                copy_of: (original[i] != i).then_some(original[i]),
+            })
+            .collect();
+
+        // Every sentence is in the term model (copies are cited too), but
+        // only the originals' sentences are scored: a copy would double its
+        // twins' centrality.
+        let mut set = SentenceSet::new();
+        let mut scored = SentenceSet::new();
+        let mut scored_ids = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            set.push(s.source, &s.stems);
+            if original[s.source] == s.source {
+                scored.push(s.source, &s.stems);
+                scored_ids.push(i);
+            }
+        }
+        let raw = match self.config.algorithm {
+            Algorithm::TextRank => TextRank::default().score(&scored),
+            Algorithm::LexRank => LexRank::default().continuous().score(&scored),
+            Algorithm::Centroid => Centroid::default().score(&scored),
+            Algorithm::TfIdf => TfIdfScorer::default().score(&scored),
+        };
+        // Headlines and subheadings join the term model (after the body
+        // sentences, so sentence indices are unchanged): they are the
+        // editors' own statement of what matters.
+        let headings: Vec<usize> = docs
+            .iter()
+            .enumerate()
+            .filter(|&(d, _)| original[d] == d)
+            .flat_map(|(d, doc)| {
+                doc.units()
+                    .iter()
+                    .filter(|u| matches!(u.kind, UnitKind::Headline | UnitKind::Subheading))
+                    .filter(move |u| !sources[d].text()[u.span.clone()].trim_end().ends_with(':'))
+                    .map(move |u| (d, content_stems(u, doc)))
+            })
+            .filter(|(_, stems)| stems.len() >= MIN_HEADING_WORDS)
+            .map(|(d, stems)| set.push(d, stems))
+            .collect();
+        let model = TfIdf::new().model(&set);
+        let max = raw.values().iter().copied().fold(0.0, f64::max);
+        let mut centrality = vec![0.0; sentences.len()];
+        for (&i, &v) in scored_ids.iter().zip(raw.values()) {
+            centrality[i] = if max > 0.0 { v / max } else { 0.0 };
+        }
+        if !headings.is_empty() {
+            let beta = HEADING_WEIGHT;
+            let heading_sim: Vec<f64> = (0..sentences.len())
+                .map(|i| {
+                    headings
+                        .iter()
+                        .map(|&h| model.cosine(i, h))
+                        .fold(0.0, f64::max)
+                })
+                .collect();
+            let top = heading_sim.iter().copied().fold(0.0, f64::max);
+            if top > 0.0 {
+                for (c, h) in centrality.iter_mut().zip(&heading_sim) {
+                    if *c > 0.0 {
+                        *c = (1.0 - beta) * *c + beta * h / top;
+                    }
+                }
+                let max = centrality.iter().copied().fold(0.0, f64::max);
+                centrality.iter_mut().for_each(|c| *c /= max);
+            }
+        }
+        Prepared {
+            docs,
+            original,
+            infos,
+            analysis: Analysis {
+                sentences,
+                by_source,
+                model,
+                centrality,
+            },
+        }
+    }
+}
+
 /// Every unit of every report with its verdict, by report and text order.
 fn candidates_of(docs: &[Document], analysis: &Analysis, decisions: &[Decision]) -> Vec<Candidate> {
     // Where each body sentence lands in the candidate list.
@@ -342,6 +370,10 @@ fn candidates_of(docs: &[Document], analysis: &Analysis, decisions: &[Decision])
                     Decision::Redundant { with, similarity } => Verdict::Redundant {
                         with: index_of[with],
                         similarity,
+                    },
+                    Decision::Restates { with, reports } => Verdict::Restates {
+                        with: index_of[with],
+                        reports,
                     },
                     Decision::OverBudget => Verdict::OverBudget,
                     Decision::Dangling => Verdict::Dangling,
@@ -421,6 +453,7 @@ fn sentence(source: usize, position: usize, unit: &Unit, doc: &Document, text: &
         words: text[unit.span.clone()].split_whitespace().count(),
         dangling,
         finished: ends_like_a_sentence(&text[unit.span.clone()]),
+        quotation: text[unit.span.clone()].starts_with(['"', '“', '„', '«', '‘']),
     }
 }
 

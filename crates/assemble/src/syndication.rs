@@ -92,6 +92,7 @@ mod tests {
             words: 1,
             dangling: false,
             finished: true,
+            quotation: false,
         }
     }
 

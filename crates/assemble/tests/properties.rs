@@ -138,6 +138,25 @@ fn check(texts: &[String], budget: Budget, selector: Selector, threshold: f64) {
         words += s.text().split_whitespace().count();
         bytes += s.text().len();
     }
+    // Nor in other words: no two chosen sentences cite the same sentence
+    // (one of the two included) of two or more reports, and of half the
+    // reports the one with fewer citations cites.
+    for (a, s) in sentences.iter().enumerate() {
+        for t in &sentences[..a] {
+            let shared = s
+                .citations()
+                .iter()
+                .filter(|c| t.citations().contains(c))
+                .count();
+            let smaller = s.citations().len().min(t.citations().len());
+            assert!(
+                shared < 2 || 2 * shared < smaller,
+                "{:?} and {:?} cite {shared} of the same sentences",
+                s.text(),
+                t.text()
+            );
+        }
+    }
     match budget {
         Budget::Sentences(n) => assert!(sentences.len() <= n),
         Budget::Words(n) => assert!(words <= n, "{words} words > {n}"),

@@ -92,23 +92,57 @@ fn statement(analysis: &Analysis, i: usize) -> [Option<usize>; 2] {
     [Some(i), next.or(previous)]
 }
 
-/// How strongly `a` and `b` state the same content, if they do: the
-/// cosine, when both bounds hold.
-fn agreement(analysis: &Analysis, a: usize, b: usize) -> Option<f64> {
-    let cos = analysis.similarity(a, b);
-    // The overlap (two hash sets) only where the cosine passes.
-    (cos >= CITE_COSINE && overlap(analysis, a, b) >= CITE_OVERLAP).then_some(cos)
+/// A statement's sentences with their TF-IDF vectors spread out by term, so
+/// that comparing one with any other sentence costs the other's length.
+struct Probe {
+    members: Vec<(usize, Vec<f64>)>,
 }
 
-/// How strongly sentence `j`'s statement agrees with the statement `ours`,
-/// if it does: the strongest agreeing pair decides.
-fn agree(analysis: &Analysis, ours: &[Option<usize>; 2], j: usize) -> Option<f64> {
-    let theirs = statement(analysis, j);
-    ours.iter()
-        .flatten()
-        .flat_map(|&a| theirs.iter().flatten().map(move |&b| (a, b)))
-        .filter_map(|(a, b)| agreement(analysis, a, b))
-        .max_by(f64::total_cmp)
+impl Probe {
+    fn new(analysis: &Analysis, statement: [Option<usize>; 2]) -> Probe {
+        let members = statement
+            .into_iter()
+            .flatten()
+            .map(|a| {
+                let v = analysis.model.vector(a);
+                let mut dense = vec![0.0; v.last().map_or(0, |&(t, _)| t as usize + 1)];
+                for &(t, w) in v {
+                    dense[t as usize] = w;
+                }
+                (a, dense)
+            })
+            .collect();
+        Probe { members }
+    }
+
+    /// How strongly sentence `j`'s statement agrees with this one, if it
+    /// does: the strongest agreeing pair decides. Two sentences agree when
+    /// both bounds hold; their strength is the cosine.
+    fn agree(&self, analysis: &Analysis, j: usize) -> Option<f64> {
+        let mut best: Option<f64> = None;
+        for b in statement(analysis, j).into_iter().flatten() {
+            let v = analysis.model.vector(b);
+            for (a, dense) in &self.members {
+                // The products of `TermModel::cosine`, added in the same
+                // (term) order: the same value; absent terms add zero.
+                let mut dot = 0.0;
+                for &(t, w) in v {
+                    if let Some(&x) = dense.get(t as usize) {
+                        dot += x * w;
+                    }
+                }
+                let cos = dot.clamp(0.0, 1.0);
+                // The overlap (two hash sets) only where the cosine passes.
+                if cos >= CITE_COSINE
+                    && best.is_none_or(|s| cos > s)
+                    && overlap(analysis, *a, b) >= CITE_OVERLAP
+                {
+                    best = Some(cos);
+                }
+            }
+        }
+        best
+    }
 }
 
 /// Every report's best-matching sentence for `chosen`, the origin itself
@@ -116,7 +150,7 @@ fn agree(analysis: &Analysis, ours: &[Option<usize>; 2], j: usize) -> Option<f64
 /// (see [`statement`]): the strongest pair decides.
 pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
     let origin = analysis.sentences[chosen].source;
-    let ours = statement(analysis, chosen);
+    let ours = Probe::new(analysis, statement(analysis, chosen));
     let mut out = Vec::new();
     for (source, sentences) in analysis.by_source.iter().enumerate() {
         if source == origin {
@@ -129,7 +163,7 @@ pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
         }
         let best = sentences
             .iter()
-            .filter_map(|&j| agree(analysis, &ours, j).map(|strength| (j, strength)))
+            .filter_map(|&j| ours.agree(analysis, j).map(|strength| (j, strength)))
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if let Some((sentence, strength)) = best {
             out.push(Match {
@@ -150,21 +184,30 @@ pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
             .then(a.source.cmp(&b.source))
     });
     hubs.truncate(HOP_FROM);
+    let probes: Vec<(f64, Probe)> = hubs
+        .iter()
+        .map(|m| {
+            (
+                m.strength,
+                Probe::new(analysis, statement(analysis, m.sentence)),
+            )
+        })
+        .collect();
     let mut cited = vec![false; analysis.by_source.len()];
     for m in &out {
         cited[m.source] = true;
     }
     for (source, sentences) in analysis.by_source.iter().enumerate() {
-        if cited[source] {
+        if cited[source] || probes.is_empty() {
             continue;
         }
         let best = sentences
             .iter()
             .filter_map(|&j| {
-                hubs.iter()
-                    .filter_map(|m| {
-                        let theirs = statement(analysis, m.sentence);
-                        agree(analysis, &theirs, j).map(|s| s.min(m.strength))
+                probes
+                    .iter()
+                    .filter_map(|(strength, probe)| {
+                        probe.agree(analysis, j).map(|s| s.min(*strength))
                     })
                     .max_by(f64::total_cmp)
                     .map(|strength| (j, strength))

@@ -12,8 +12,9 @@ use crate::summarize::Analysis;
 /// crucial ceasefire talks …, coinciding with Putin's surprise visit"
 /// (cosine 0.22) cite the same sentence of reports 2 and 3 of
 /// `corpus/ceasefire-talks`, out of the 4 the second cites; no two distinct
-/// facts chosen there share a cited sentence. On DUC 2006 (250 words, R-1/R-2/SU4 recall) the rule
-/// is neutral: 41.06/8.95/14.64 without it, 41.04/8.97/14.65 with it;
+/// facts chosen there share a cited sentence. On DUC 2006 (250 words,
+/// R-1/R-2/SU4 recall) the rule is neutral: 41.06/8.95/14.64 without it,
+/// 41.04/8.97/14.65 with it;
 /// without the "half" part it costs 0.2 R-1 (40.83/8.88/14.56: among 25
 /// reports, two long sentences share two matches by chance).
 pub(crate) const SHARED_CITATIONS: usize = 2;
@@ -133,14 +134,15 @@ impl Objective for Mmr<'_> {
 /// opens with a back-reference unless its predecessor is chosen, skipping
 /// what does not fit the budget. `excluded` holds the decisions made before
 /// selection (too short, in a copy), `None` for candidates. Returns one
-/// decision per sentence.
+/// decision per sentence, and what each chosen sentence cites, in the order
+/// of choice.
 pub(crate) fn greedy(
     analysis: &Analysis,
     excluded: Vec<Option<Decision>>,
     limit: Limit,
     threshold: f64,
     objective: &mut dyn Objective,
-) -> Vec<Decision> {
+) -> (Vec<Decision>, Vec<Vec<cite::Match>>) {
     let mut decisions = excluded;
     let mut chosen: Vec<usize> = Vec::new();
     // What each chosen sentence cites, computed when it is chosen.
@@ -209,7 +211,7 @@ pub(crate) fn greedy(
     }
     // What the loop never reached is still redundant if it says what a
     // chosen sentence says.
-    decisions
+    let decisions = decisions
         .into_iter()
         .enumerate()
         .map(|(i, d)| {
@@ -221,7 +223,8 @@ pub(crate) fn greedy(
                 _ => Decision::NotReached,
             })
         })
-        .collect()
+        .collect();
+    (decisions, cited)
 }
 
 /// A value as ranked: `-0.0` equal to `0.0` as `>` has it, NaN last.

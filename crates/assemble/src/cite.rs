@@ -161,17 +161,7 @@ pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
             });
             continue;
         }
-        let best = sentences
-            .iter()
-            .filter_map(|&j| ours.agree(analysis, j).map(|strength| (j, strength)))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((sentence, strength)) = best {
-            out.push(Match {
-                source,
-                sentence,
-                strength,
-            });
-        }
+        out.extend(strongest(source, sentences, |j| ours.agree(analysis, j)));
     }
     // Second hop: a report none of whose sentences matches the chosen
     // statement may still state what a cited sentence of another report
@@ -201,26 +191,31 @@ pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
         if cited[source] || probes.is_empty() {
             continue;
         }
-        let best = sentences
-            .iter()
-            .filter_map(|&j| {
-                probes
-                    .iter()
-                    .filter_map(|(strength, probe)| {
-                        probe.agree(analysis, j).map(|s| s.min(*strength))
-                    })
-                    .max_by(f64::total_cmp)
-                    .map(|strength| (j, strength))
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((sentence, strength)) = best {
-            out.push(Match {
-                source,
-                sentence,
-                strength,
-            });
-        }
+        out.extend(strongest(source, sentences, |j| {
+            probes
+                .iter()
+                .filter_map(|(strength, probe)| probe.agree(analysis, j).map(|s| s.min(*strength)))
+                .max_by(f64::total_cmp)
+        }));
     }
     out.sort_by_key(|m| m.source);
     out
+}
+
+/// The sentence of report `source` that agrees most strongly (ties to the
+/// earlier), if any does.
+fn strongest(
+    source: usize,
+    sentences: &[usize],
+    strength: impl Fn(usize) -> Option<f64>,
+) -> Option<Match> {
+    sentences
+        .iter()
+        .filter_map(|&j| strength(j).map(|s| (j, s)))
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(sentence, strength)| Match {
+            source,
+            sentence,
+            strength,
+        })
 }

@@ -1,25 +1,28 @@
 //! Which reports a summary sentence cites: the same content in other words
 //! through a quotation or a third report, and never one fact twice.
 
-use multisum_assemble::{Budget, Config, Source, Summarizer, Verdict};
+use multisum_assemble::{Budget, Config, Source, Summarizer, Summary, Verdict};
 
-/// Summarizes `reports` into `n` sentences; for each summary sentence, its
-/// text and the reports (1-based) it cites.
-fn cited(reports: &[&str], n: usize) -> Vec<(String, Vec<usize>)> {
+fn summary(reports: &[&str], budget: Budget) -> Summary {
     let sources: Vec<Source> = reports
         .iter()
         .enumerate()
         .map(|(i, t)| Source::new(format!("r{}", i + 1), *t))
         .collect();
-    let summary = Summarizer::new(Config::new().budget(Budget::Sentences(n)))
+    Summarizer::new(Config::new().budget(budget))
         .summarize(&sources)
-        .expect("a summary");
-    summary
+        .expect("a summary")
+}
+
+/// Summarizes `reports` within `budget`; for each summary sentence, its
+/// origin and the reports it cites (1-based), and its text.
+fn cited(reports: &[&str], budget: Budget) -> Vec<(usize, Vec<usize>, String)> {
+    summary(reports, budget)
         .sentences()
         .iter()
         .map(|s| {
             let reports = s.citations().iter().map(|c| c.source() + 1).collect();
-            (s.text().to_string(), reports)
+            (s.source() + 1, reports, s.text().to_string())
         })
         .collect()
 }
@@ -64,22 +67,30 @@ fn a_report_that_only_carries_the_quotation_is_cited() {
         ),
     ];
     let reports: Vec<&str> = reports.iter().map(String::as_str).collect();
-    let summary = cited(&reports, 1);
+    let summary = cited(&reports, Budget::Sentences(1));
     assert_eq!(summary.len(), 1);
-    let (text, cites) = &summary[0];
+    let (origin, cites, text) = &summary[0];
     assert!(text.contains("devastate the regional economy"), "{text}");
     assert_eq!(cites, &[1, 2, 3], "{text}");
+    // Without the quotation report 3 is not cited: it is what links them.
+    let without = reports[0].replacen(
+        "“Thousands of jobs will vanish from these valley towns,” the governor said.",
+        "",
+        1,
+    );
+    let summary = cited(&[&without, reports[1], reports[2]], Budget::Sentences(1));
+    assert_eq!(summary[0].0, *origin);
+    assert_eq!(summary[0].1, vec![1, 2], "{:?}", summary[0].2);
 }
 
 #[test]
 fn a_restatement_of_a_restatement_is_cited() {
-    // 1 and 2 agree, 2 and 3 agree, 1 and 3 share too little: whichever
-    // is chosen, all three are cited.
+    // 1 and 2 agree, 2 and 3 agree, 1 and 3 share too little: report 1's
+    // sentence, the only one within the budget, cites report 3 through
+    // report 2.
+    let first = "The storm destroyed the harbour bridge and flooded the fish market on Sunday.";
     let reports = [
-        report(
-            &["The storm destroyed the harbour bridge and flooded the fish market on Sunday."],
-            0,
-        ),
+        report(&[first], 0),
         report(
             &[
                 "On Sunday the storm destroyed the harbour bridge, flooding the market and closing the port to ferries.",
@@ -92,8 +103,13 @@ fn a_restatement_of_a_restatement_is_cited() {
         ),
     ];
     let reports: Vec<&str> = reports.iter().map(String::as_str).collect();
-    let summary = cited(&reports, 1);
-    assert_eq!(summary[0].1, vec![1, 2, 3], "{:?}", summary[0].0);
+    let budget = Budget::Words(first.split_whitespace().count());
+    let summary = cited(&reports, budget);
+    assert_eq!(summary[0].0, 1, "{summary:?}");
+    assert_eq!(summary[0].1, vec![1, 2, 3], "{:?}", summary[0].2);
+    // Alone, 1 and 3 do not agree.
+    let pair = cited(&[reports[0], reports[2]], budget);
+    assert_eq!(pair[0].1, vec![1], "{pair:?}");
 }
 
 #[test]
@@ -109,14 +125,7 @@ fn a_fact_said_in_other_words_is_said_once() {
         "Negotiators are on their way to Geneva for treaty talks on water.\n\n\
          The minister visited the dam and met the engineers on Friday.\n",
     ];
-    let sources: Vec<Source> = reports
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Source::new(format!("r{}", i + 1), *t))
-        .collect();
-    let summary = Summarizer::new(Config::new().budget(Budget::Sentences(3)))
-        .summarize(&sources)
-        .expect("a summary");
+    let summary = summary(&reports, Budget::Sentences(3));
     let trips = summary
         .sentences()
         .iter()

@@ -58,6 +58,15 @@ struct SummarizeArgs {
     explain: bool,
 }
 
+/// A `--ratio`: a number from 0 to 1 (a usage error otherwise, like any
+/// malformed option).
+fn parse_ratio(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(r) if (0.0..=1.0).contains(&r) => Ok(r),
+        _ => Err("not a number between 0 and 1".to_string()),
+    }
+}
+
 /// The options that shape a summary, shared by `summarize` and `batch`.
 #[derive(Debug, Args)]
 struct SummaryOptions {
@@ -71,7 +80,7 @@ struct SummaryOptions {
     #[arg(long, value_name = "N", group = "budget")]
     bytes: Option<usize>,
     /// At most this fraction (0 to 1) of the input's body sentences.
-    #[arg(long, value_name = "R", group = "budget")]
+    #[arg(long, value_name = "R", group = "budget", value_parser = parse_ratio)]
     ratio: Option<f64>,
     /// How sentences are scored.
     #[arg(long, value_enum, default_value_t = AlgorithmArg::Textrank)]

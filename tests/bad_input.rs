@@ -710,8 +710,8 @@ fn cases() -> Vec<Case> {
                 args(&["summarize", "--ratio", "1.5", "a.txt"])
             },
             stdin: b"",
-            code: 1,
-            stderr: Some("ratio 1.5 is not a number between 0 and 1"),
+            code: 2,
+            stderr: Some("invalid value '1.5' for '--ratio <R>': not a number between 0 and 1"),
             check: no_check,
         },
         Case {

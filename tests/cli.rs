@@ -97,6 +97,27 @@ fn corpus_summary_states_each_fact_once_citing_its_reports() {
     }
 }
 
+/// With room for more, still one account of the envoys' trip: the reports
+/// word it five ways, at cosines from 0.2 to 0.4 with one another.
+#[test]
+fn corpus_summary_of_ten_sentences_states_the_trip_once() {
+    const TRIP: &[&str] = &[
+        "set to visit Russia",
+        "en route to Moscow",
+        "traveling to Moscow",
+        "on their way",
+        "mission on Wednesday",
+    ];
+    let out = stdout(&multisum(&["summarize", "--sentences", "10", CORPUS]));
+    let summary = out.split("\n\nSources:").next().unwrap();
+    let trips: Vec<&str> = summary
+        .lines()
+        .filter(|l| TRIP.iter().any(|p| l.contains(p)))
+        .collect();
+    assert_eq!(trips.len(), 1, "{trips:#?}");
+    assert_eq!(summary.lines().count(), 10, "{out}");
+}
+
 /// Body sentences of a report as `multisum split` cuts them, by span.
 fn body_units(path: &str) -> Vec<([usize; 2], String)> {
     let out = stdout(&multisum(&["split", "--format", "json", path]));
@@ -359,7 +380,11 @@ fn errors_are_one_clear_line() {
         2,
         "cannot be used with",
     );
-    check_error(&["summarize", "--ratio", "1.5", CORPUS], 1, "ratio 1.5");
+    check_error(
+        &["summarize", "--ratio", "1.5", CORPUS],
+        2,
+        "for '--ratio <R>': not a number between 0 and 1",
+    );
     check_error(&["frobnicate"], 2, "unrecognized subcommand");
 }
 

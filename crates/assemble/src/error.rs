@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// Why a summary could not be made. Opaque: match on [`Error::to_string`]
+/// Why a summary could not be made. Opaque: match on its message (`Display`)
 /// or the predicates, never on internals.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Error {

@@ -130,11 +130,10 @@ impl Objective for Mmr<'_> {
 }
 
 /// Greedy selection: repeatedly take the candidate of highest value, never
-/// one above the redundancy threshold with a chosen sentence or with one of
-/// its restatements in other reports (what it will cite: a fact is said once
-/// however the reports word it), never one that
-/// opens with a back-reference unless its predecessor is chosen, skipping
-/// what does not fit the budget. `excluded` holds the decisions made before
+/// one above the redundancy threshold with a chosen sentence, nor one that
+/// restates a chosen sentence in other words (their citations coincide, see
+/// [`SHARED_CITATIONS`]), never one that opens with a back-reference unless
+/// its predecessor is chosen, skipping what does not fit the budget. `excluded` holds the decisions made before
 /// selection (too short, in a copy), `None` for candidates. Returns one
 /// decision per sentence, and what each chosen sentence cites, in the order
 /// of choice.

@@ -28,7 +28,7 @@ pub struct EvalArgs {
     /// Repeat the option or separate with commas.
     #[arg(long, required = true, value_name = "DIR|FILE", value_delimiter = ',')]
     refs: Vec<PathBuf>,
-    /// A system summary, or a folder of <cluster>.txt summaries.
+    /// A system summary, or a folder of CLUSTER.txt summaries.
     #[arg(value_name = "SUMMARY|DIR")]
     summary: PathBuf,
     /// Read only the first N words of each summary (ROUGE's -l) [default: 250].

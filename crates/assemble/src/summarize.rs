@@ -421,7 +421,8 @@ impl Summarizer {
 /// For each of the first `n` rows of the model, its highest cosine with any
 /// of `targets` (0 when it shares no term with them). Through an inverted
 /// index of the targets, so only pairs that share a term cost anything
-/// (all sentences × all headlines of a 1,250-report cluster is 30 million);
+/// (the 1,250-report DUC cluster pairs 34,970 sentences with up to 390
+/// headings);
 /// each dot product adds the same products in the same (term) order as
 /// [`TermModel::cosine`], so the values are identical to it.
 fn max_cosine_to(model: &TermModel, n: usize, targets: &[usize]) -> Vec<f64> {

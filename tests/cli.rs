@@ -22,6 +22,19 @@ fn corpus_summary_text() {
     insta::assert_snapshot!("corpus_text", stdout(&multisum(&["summarize", CORPUS])));
 }
 
+/// The README's example is what the binary prints.
+#[test]
+fn readme_example_is_the_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = "`multisum summarize corpus/ceasefire-talks` prints:\n\n```text\n";
+    let example = readme
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .map(|(example, _)| example)
+        .expect("README has the example");
+    assert_eq!(example, stdout(&multisum(&["summarize", CORPUS])));
+}
+
 #[test]
 fn corpus_summary_markdown() {
     let out = stdout(&multisum(&["summarize", "--format", "markdown", CORPUS]));

@@ -2,10 +2,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
-use common::{CORPUS, root, run, stdout};
+use common::{CORPUS, corpus_reports, run, stdout};
 
 use serde_json::{Value, json};
 
@@ -21,22 +21,11 @@ fn lines(out: &str) -> Vec<Value> {
 
 /// The corpus reports as batch documents, `take` of them from `skip`.
 fn documents(skip: usize, take: usize) -> Vec<Value> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(CORPUS))
-        .expect("corpus")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
+    corpus_reports()
+        .into_iter()
         .skip(skip)
         .take(take)
-        .map(|p| {
-            json!({
-                "id": p.file_stem().unwrap().to_string_lossy(),
-                "text": std::fs::read_to_string(p).expect("report"),
-            })
-        })
+        .map(|(id, text)| json!({ "id": id, "text": text }))
         .collect()
 }
 

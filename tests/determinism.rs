@@ -3,9 +3,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{CORPUS, root, run};
+use common::{CORPUS, corpus_reports, run};
 
 use serde_json::json;
 
@@ -17,22 +17,6 @@ fn multisum(args: &[&str], stdin: &[u8]) -> Vec<u8> {
         String::from_utf8_lossy(&output.stderr)
     );
     output.stdout
-}
-
-fn reports() -> Vec<(String, String)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(CORPUS))
-        .expect("corpus")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let id = p.file_stem().expect("stem").to_string_lossy().into_owned();
-            (id, std::fs::read_to_string(p).expect("report"))
-        })
-        .collect()
 }
 
 #[test]
@@ -76,7 +60,7 @@ fn summarize_is_byte_identical_across_20_runs() {
 /// A folder of cluster folders, each a different subset of the corpus.
 fn cluster_folders(root: &Path) {
     let _ = std::fs::remove_dir_all(root);
-    let reports = reports();
+    let reports = corpus_reports();
     for c in 0..6 {
         let dir = root.join(format!("cluster-{c}"));
         std::fs::create_dir_all(&dir).expect("folder");
@@ -88,7 +72,7 @@ fn cluster_folders(root: &Path) {
 
 #[test]
 fn batch_is_byte_identical_for_1_2_and_8_threads() {
-    let reports = reports();
+    let reports = corpus_reports();
     let mut lines = String::new();
     for c in 0..12 {
         let documents: Vec<_> = reports

@@ -52,3 +52,20 @@ pub fn scratch(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("temp folder");
     dir
 }
+
+/// The corpus reports in name order: (file stem, text).
+pub fn corpus_reports() -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(CORPUS))
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let id = p.file_stem().expect("stem").to_string_lossy().into_owned();
+            (id, std::fs::read_to_string(p).expect("report"))
+        })
+        .collect()
+}

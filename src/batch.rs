@@ -101,7 +101,7 @@ pub fn run(args: BatchArgs) -> Result<()> {
         builder = builder.num_threads(n);
     }
     let pool = builder.build().context("cannot start worker threads")?;
-    let summarizer = Arc::new(Summarizer::new(args.options.config()));
+    let summarizer = Arc::new(args.options.summarizer()?);
 
     let mut out: BufWriter<Box<dyn Write>> = BufWriter::new(if args.output == "-" {
         Box::new(std::io::stdout().lock())

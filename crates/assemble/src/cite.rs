@@ -24,6 +24,7 @@
 
 use std::collections::HashSet;
 
+use crate::Basis;
 use crate::summarize::Analysis;
 
 /// A sentence of another report counts as stating the same content when its
@@ -53,6 +54,7 @@ pub(crate) struct Match {
     pub(crate) source: usize,
     pub(crate) sentence: usize,
     pub(crate) strength: f64,
+    pub(crate) basis: Basis,
 }
 
 /// The share of the smaller sentence's distinct content stems that the
@@ -158,6 +160,7 @@ pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
                 source,
                 sentence: chosen,
                 strength: 1.0,
+                basis: Basis::Words,
             });
             continue;
         }
@@ -217,5 +220,6 @@ fn strongest(
             source,
             sentence,
             strength,
+            basis: Basis::Words,
         })
 }

@@ -13,6 +13,7 @@ pub struct Error {
 enum ErrorKind {
     NoSources,
     InvalidRatio(f64),
+    Encoder(String),
 }
 
 impl Error {
@@ -28,6 +29,12 @@ impl Error {
         }
     }
 
+    pub(crate) fn encoder(message: String) -> Error {
+        Error {
+            kind: ErrorKind::Encoder(message),
+        }
+    }
+
     /// Whether the summarizer was given no reports at all.
     pub fn is_no_sources(&self) -> bool {
         matches!(self.kind, ErrorKind::NoSources)
@@ -36,11 +43,12 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
+        match &self.kind {
             ErrorKind::NoSources => f.write_str("no reports to summarize"),
             ErrorKind::InvalidRatio(r) => {
                 write!(f, "ratio {r} is not a number between 0 and 1")
             }
+            ErrorKind::Encoder(m) => write!(f, "the sentence encoder failed: {m}"),
         }
     }
 }

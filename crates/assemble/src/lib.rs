@@ -47,6 +47,7 @@ mod cite;
 mod coverage;
 mod error;
 mod html;
+mod meaning;
 mod order;
 pub mod render;
 mod select;
@@ -56,6 +57,7 @@ mod syndication;
 use std::ops::Range;
 
 pub use crate::error::Error;
+pub use crate::meaning::{Encoder, MEANING_COSINE};
 pub use crate::summarize::Summarizer;
 pub use multisum_tokenize::Language;
 
@@ -315,6 +317,32 @@ impl Config {
 pub struct Citation {
     source: usize,
     span: Range<usize>,
+    basis: Basis,
+}
+
+/// What a [`Citation`] rests on.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Shared words: the cited sentence agrees with the summary sentence
+    /// (or its quotation, or a restatement in a third report) in TF-IDF
+    /// cosine and content-word overlap.
+    Words,
+    /// Meaning: no sentence of the report shares enough words, and its
+    /// closest sentence by an [`Encoder`]'s vectors is close enough and
+    /// closer to this summary sentence than to any other (see
+    /// [`MEANING_COSINE`]).
+    Meaning,
+}
+
+impl Basis {
+    /// The name used in JSON output: `words` or `meaning`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Basis::Words => "words",
+            Basis::Meaning => "meaning",
+        }
+    }
 }
 
 impl Citation {
@@ -326,6 +354,11 @@ impl Citation {
     /// Byte range of the matching sentence in the cited report's text.
     pub fn span(&self) -> Range<usize> {
         self.span.clone()
+    }
+
+    /// What the citation rests on.
+    pub fn basis(&self) -> Basis {
+        self.basis
     }
 }
 

@@ -130,6 +130,7 @@ struct JsonComponents {
 struct JsonCitation {
     source: usize,
     span: [usize; 2],
+    basis: &'static str,
 }
 
 /// Six decimals: enough to compare, and stable across platforms' last bits.
@@ -184,6 +185,7 @@ fn json_with(summary: &Summary, pretty: bool) -> String {
                     .map(|c| JsonCitation {
                         source: c.source(),
                         span: [c.span().start, c.span().end],
+                        basis: c.basis().name(),
                     })
                     .collect(),
             })

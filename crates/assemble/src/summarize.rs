@@ -1,6 +1,7 @@
 //! The pipeline: segment, score, select, cite, order.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use multisum_score::{
     Centroid, LexRank, SentenceScorer, SentenceSet, TermModel, TextRank, TfIdf, TfIdfScorer,
@@ -12,13 +13,14 @@ use crate::{
     Algorithm, Budget, COVERAGE_LIMIT, Candidate, Citation, Components, Config, Error, Language,
     Selector, Source, SourceInfo, Summary, Verdict,
 };
-use crate::{SummarySentence, coverage, order, syndication};
+use crate::{Encoder, SummarySentence, coverage, meaning, order, syndication};
 
 /// Makes consolidated summaries. Cheap to build; reusable across inputs.
 #[derive(Debug)]
 pub struct Summarizer {
     config: Config,
     tokenizer: Tokenizer,
+    encoder: Option<meaning::Shared>,
 }
 
 /// A body sentence of some report, as the pipeline sees it.
@@ -112,7 +114,20 @@ impl Summarizer {
     /// A summarizer with the given settings.
     pub fn new(config: Config) -> Summarizer {
         let tokenizer = Tokenizer::new(multisum_tokenize::Config::new().language(config.language));
-        Summarizer { config, tokenizer }
+        Summarizer {
+            config,
+            tokenizer,
+            encoder: None,
+        }
+    }
+
+    /// Also cites reports that state a chosen sentence in other words, as
+    /// measured by `encoder`'s sentence vectors (see [`crate::Basis::Meaning`]).
+    /// Selection is unchanged; the encoder sees the chosen sentences and the
+    /// sentences of the reports some chosen sentence does not yet cite.
+    pub fn with_encoder(mut self, encoder: Arc<dyn Encoder>) -> Summarizer {
+        self.encoder = Some(meaning::Shared(encoder));
+        self
     }
 
     /// Summarizes the reports. Fails only when there are none, or the
@@ -158,7 +173,7 @@ impl Summarizer {
             }
             _ => Box::new(select::Mmr::new(&analysis, self.config.lambda)),
         };
-        let (decisions, citations) = select::greedy(
+        let (decisions, mut citations) = select::greedy(
             &analysis,
             excluded,
             limit,
@@ -189,6 +204,13 @@ impl Summarizer {
         chosen.sort_by_key(|&(rank, ..)| rank);
         let components: Vec<Components> = chosen.iter().map(|&(.., c)| c).collect();
         let chosen: Vec<usize> = chosen.into_iter().map(|(_, i, _)| i).collect();
+        if let Some(encoder) = &self.encoder {
+            let text = |i: usize| {
+                let s = &analysis.sentences[i];
+                &sources[s.source].text()[s.span.clone()]
+            };
+            meaning::cite(&analysis, text, &chosen, &mut citations, &*encoder.0)?;
+        }
         let dates: Vec<Option<&str>> = sources.iter().map(Source::date).collect();
         let ordered = order::arrange(&analysis, &chosen, &citations, self.config.order, &dates);
 
@@ -202,6 +224,7 @@ impl Summarizer {
                     .map(|m| Citation {
                         source: m.source,
                         span: analysis.sentences[m.sentence].span.clone(),
+                        basis: m.basis,
                     })
                     .collect();
                 SummarySentence {

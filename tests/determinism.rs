@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{CORPUS, corpus_reports, run};
+use common::{CORPUS, corpus_reports, model, run};
 
 use serde_json::json;
 
@@ -54,6 +54,30 @@ fn summarize_is_byte_identical_across_20_runs() {
                 "{options:?}: run {run} differs from the first"
             );
         }
+    }
+}
+
+/// With the embedding model too (its matrix products run on several
+/// threads; `crates/embed/tests/model.rs` checks the vectors' bits).
+#[test]
+fn summarize_with_the_model_is_byte_identical_across_runs() {
+    let args = [
+        "summarize",
+        "--format",
+        "json",
+        "--sentences",
+        "15",
+        "--model",
+        model(),
+        CORPUS,
+    ];
+    let first = multisum(&args, b"");
+    assert!(String::from_utf8_lossy(&first).contains("\"meaning\""));
+    for run in 1..5 {
+        assert!(
+            multisum(&args, b"") == first,
+            "run {run} differs from the first"
+        );
     }
 }
 

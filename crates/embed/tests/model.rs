@@ -85,3 +85,54 @@ fn long_sentences_are_cut_at_max_tokens() {
     let v = m.encode(&[&head, &longer]).expect("encoded");
     assert_eq!(v[0], v[1]);
 }
+
+/// Sentences whose vectors `vectors_are_the_same_bits_with_any_thread_count`
+/// compares: lengths from 3 to 60 word pieces.
+const PROBES: &[&str] = &[
+    "Peace.",
+    "US officials are traveling to Moscow to discuss a potential ceasefire in Ukraine.",
+    "For its part, the Kremlin has not publicly said whether it supports a ceasefire or not, \
+     with Peskov saying on Wednesday that Moscow would be examining the terms of the \
+     agreement in the next few days.",
+];
+
+/// Prints the bits of the probes' vectors; run by the test below in a child
+/// process with a given RAYON_NUM_THREADS (the matrix products' threads).
+#[test]
+#[ignore = "a helper of vectors_are_the_same_bits_with_any_thread_count"]
+fn print_probe_bits() {
+    for v in model().encode(PROBES).expect("encoded") {
+        let bits: Vec<String> = v.iter().map(|x| format!("{:08x}", x.to_bits())).collect();
+        println!("{}", bits.join(""));
+    }
+}
+
+/// Output is the same bytes with any number of threads: the vectors are.
+#[test]
+fn vectors_are_the_same_bits_with_any_thread_count() {
+    model(); // fetch before the children start
+    let bits = |threads: &str| {
+        let out = std::process::Command::new(std::env::current_exe().expect("test binary"))
+            .args(["--ignored", "--exact", "print_probe_bits", "--nocapture"])
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("the child runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|l| l.len() == 8 * 384)
+            .map(String::from)
+            .collect();
+        assert_eq!(lines.len(), PROBES.len(), "{text}");
+        lines
+    };
+    let one = bits("1");
+    for threads in ["2", "3", "8"] {
+        assert!(bits(threads) == one, "{threads} threads differ from 1");
+    }
+}

@@ -110,11 +110,13 @@ impl Model {
         self.dimension
     }
 
-    /// One unit-length vector per sentence, in order. An empty sentence (or
+    /// One unit-length vector per sentence, in order, computed on rayon's
+    /// thread pool (each sentence alone). An empty sentence (or
     /// one the tokenizer makes nothing of) gets the vector of the special
     /// tokens alone, like any other input.
     pub fn encode(&self, sentences: &[&str]) -> Result<Vec<Vec<f32>>, Error> {
-        sentences.iter().map(|s| self.encode_one(s)).collect()
+        use rayon::prelude::*;
+        sentences.par_iter().map(|s| self.encode_one(s)).collect()
     }
 
     fn encode_one(&self, sentence: &str) -> Result<Vec<f32>, Error> {

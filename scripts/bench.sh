@@ -3,7 +3,7 @@
 # by side in one run, and how multisum's cost grows with the input. Prints
 # two Markdown tables.
 #
-#   scripts/bench.sh [--words N] [--runs N] [--sumy-limit SECS] [--no-sumy] [DATASET]
+#   scripts/bench.sh [--words N] [--runs N] [--sumy-limit SECS] [--no-sumy] [--model DIR|--no-model] [DATASET]
 #
 # DATASET: <cluster>/docs/*.txt (default ../shared/eval/duc2006). Workloads:
 #   (a) the five reports of corpus/ceasefire-talks;
@@ -16,6 +16,9 @@
 # times (default 3) and the median wall time is shown, with the CPU time
 # (user + system) of that run; sumy runs once. sumy is stopped after
 # --sumy-limit seconds (default 300) on (c) and the table says so.
+# Each workload also runs as "multisum --model" (citations by meaning) when
+# the model is there (--model DIR, default models/all-MiniLM-L6-v2 of the
+# repository as scripts/fetch-model.sh installs it; --no-model skips it).
 # Scaling: the first 1, 10, 100, 1,000 and all documents of DATASET (by
 # path) as one cluster, multisum only.
 set -euo pipefail
@@ -27,6 +30,7 @@ WORDS=250
 RUNS=3
 LIMIT=300
 SUMY=1
+MODEL=$ROOT/models/all-MiniLM-L6-v2
 DATA=$SHARED/eval/duc2006
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,7 +38,9 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --sumy-limit) LIMIT=$2; shift 2 ;;
     --no-sumy) SUMY=0; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    --model) MODEL=$2; shift 2 ;;
+    --no-model) MODEL=""; shift ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     -*) echo "bench: unknown option $1" >&2; exit 2 ;;
     *) DATA=$1; shift ;;
   esac
@@ -111,6 +117,7 @@ row() {
     failed) wall_s="$wall_s (failed)"; ratio="–" ;;
   esac
   [ "$tool" = multisum ] && ratio="1×"
+  case "$tool" in "multisum --model") ratio="$ratio (of multisum)" ;; esac
   printf '| %s | %s | %s | %s | %.0f | %s |\n' "$workload" "$tool" "$wall_s" "$(fmt_s "$cpu")" "$rss" "$ratio"
 }
 
@@ -124,6 +131,7 @@ B="(b) $NCLUSTERS clusters, one batch"
 C="(c) $NDOCS documents, one cluster"
 m=$(median "$RUNS" "$MULTISUM" summarize --words "$WORDS" "$CORPUS")
 row "$A" multisum "$m"
+[ -z "$MODEL" ] || row "$A" "multisum --model" "$(median "$RUNS" "$MULTISUM" summarize --model "$MODEL" --words "$WORDS" "$CORPUS")" "${m%% *}"
 if [ "$SUMY" = 1 ]; then
   for method in lexrank textrank; do
     row "$A" "sumy $method" "$(once 0 "$SHARED/peers/sumy" "$CORPUS" --method "$method" --words "$WORDS")" "${m%% *}"
@@ -131,6 +139,7 @@ if [ "$SUMY" = 1 ]; then
 fi
 m=$(median "$RUNS" "$MULTISUM" batch --quiet --words "$WORDS" --dirs "$DATA")
 row "$B" multisum "$m"
+[ -z "$MODEL" ] || row "$B" "multisum --model" "$(median "$RUNS" "$MULTISUM" batch --model "$MODEL" --quiet --words "$WORDS" --dirs "$DATA")" "${m%% *}"
 if [ "$SUMY" = 1 ]; then
   for method in lexrank textrank; do
     row "$B" "sumy $method" "$(once 0 "$PY" "$HERE/bench-sumy.py" --method "$method" --words "$WORDS" --each "$DATA")" "${m%% *}"
@@ -138,6 +147,7 @@ if [ "$SUMY" = 1 ]; then
 fi
 m=$(median "$RUNS" "$MULTISUM" summarize --words "$WORDS" "${CLUSTER_DOCS[@]}")
 row "$C" multisum "$m"
+[ -z "$MODEL" ] || row "$C" "multisum --model" "$(median "$RUNS" "$MULTISUM" summarize --model "$MODEL" --words "$WORDS" "${CLUSTER_DOCS[@]}")" "${m%% *}"
 if [ "$SUMY" = 1 ]; then
   for method in lexrank textrank; do
     row "$C" "sumy $method" "$(once "$LIMIT" "$PY" "$HERE/bench-sumy.py" --method "$method" --words "$WORDS" --merge "${CLUSTER_DOCS[@]}")" "${m%% *}"

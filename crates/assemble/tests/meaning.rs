@@ -38,7 +38,7 @@ const VISIT: &[&str] = &[
 const IGNORED: &[&str] = &["said", "from", "that", "with", "will", "into", "near"];
 
 fn vector(sentence: &str) -> Vec<f32> {
-    let mut v = vec![0.0f32; 34];
+    let mut v = [0.0f32; 34];
     v[33] = 0.3;
     for word in sentence.split(|c: char| !c.is_alphanumeric()) {
         let word = word.to_lowercase();
@@ -120,13 +120,20 @@ fn citations(summary: &Summary, needle: &str) -> Vec<(usize, String, Basis)> {
         .collect()
 }
 
+/// A summary sentence (by a phrase of it), the reports it cites without an
+/// encoder, and its citations with one: report, start of the cited
+/// sentence, basis.
+type Case = (
+    &'static str,
+    &'static [usize],
+    &'static [(usize, &'static str, Basis)],
+);
+
 #[test]
 fn reports_are_cited_by_meaning_only_where_all_three_rules_hold() {
     let with = summarize(Some(Arc::new(Families))).expect("a summary");
     let without = summarize(None).expect("a summary");
-    // (needle of the summary sentence, reports cited without an encoder,
-    // citations with one: report, start of the cited sentence, basis)
-    let cases: &[(&str, &[usize], &[(usize, &str, Basis)])] = &[
+    let cases: &[Case] = &[
         (
             "studying the ceasefire proposal",
             &[1, 2],

@@ -64,7 +64,6 @@ pub trait Encoder: Send + Sync {
 }
 
 /// An [`Encoder`] as the summarizer holds it.
-#[derive(Clone)]
 pub(crate) struct Shared(pub(crate) Arc<dyn Encoder>);
 
 impl std::fmt::Debug for Shared {
@@ -106,7 +105,7 @@ pub(crate) fn cite<'t>(
         return Ok(());
     }
     // Encode the chosen sentences and every sentence of a report that some
-    // chosen sentence lacks; nothing else.
+    // chosen sentence may cite by meaning; nothing else.
     let mut slot = vec![usize::MAX; analysis.sentences.len()];
     let mut order = Vec::new();
     for &i in chosen.iter().chain(

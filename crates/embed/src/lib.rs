@@ -77,11 +77,7 @@ impl Model {
         };
         let config: Config = serde_json::from_slice(&read("config.json")?)
             .map_err(|e| Error::model(dir, e.to_string()))?;
-        let dimension = serde_json::from_slice::<serde_json::Value>(&read("config.json")?)
-            .ok()
-            .and_then(|v| v.get("hidden_size")?.as_u64())
-            .ok_or_else(|| Error::model(dir, "config.json has no hidden_size".into()))?
-            as usize;
+        let dimension = config.hidden_size;
         let mut tokenizer = Tokenizer::from_bytes(read("tokenizer.json")?)
             .map_err(|e| Error::model(dir, e.to_string()))?;
         // tokenizer.json pads every input to 128 pieces; sentences are

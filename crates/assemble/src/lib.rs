@@ -328,10 +328,14 @@ pub enum Basis {
     /// (or its quotation, or a restatement in a third report) in TF-IDF
     /// cosine and content-word overlap.
     Words,
-    /// Meaning: no sentence of the report shares enough words, and its
-    /// closest sentence by an [`Encoder`]'s vectors is close enough and
-    /// closer to this summary sentence than to any other (see
-    /// [`MEANING_COSINE`]).
+    /// Meaning (only with an [`Encoder`]): no sentence of the report shares
+    /// enough words, but the report retells the story (it is cited by words
+    /// for at least half of the summary's sentences), and its sentence
+    /// closest by the encoder's vectors, among those not cited by words for
+    /// another summary sentence, has a cosine of at least [`MEANING_COSINE`]
+    /// and is strictly closer to this summary sentence than to any other.
+    /// Less certain than [`Basis::Words`]: sentence vectors measure topic as
+    /// much as fact.
     Meaning,
 }
 

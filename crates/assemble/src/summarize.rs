@@ -122,16 +122,19 @@ impl Summarizer {
     }
 
     /// Also cites reports that state a chosen sentence in other words, as
-    /// measured by `encoder`'s sentence vectors (see [`crate::Basis::Meaning`]).
-    /// Selection is unchanged; the encoder sees the chosen sentences and the
-    /// sentences of the reports some chosen sentence does not yet cite.
+    /// measured by `encoder`'s sentence vectors (the rules are under
+    /// [`crate::Basis::Meaning`]). Selection is unchanged; the order (which
+    /// the reports carrying each fact vote on) and the corroboration counts
+    /// may change. The encoder sees the chosen sentences and the sentences
+    /// of the reports that may be cited by meaning.
     pub fn with_encoder(mut self, encoder: Arc<dyn Encoder>) -> Summarizer {
         self.encoder = Some(meaning::Shared(encoder));
         self
     }
 
-    /// Summarizes the reports. Fails only when there are none, or the
-    /// budget is invalid; reports with no body text give an empty summary.
+    /// Summarizes the reports. Fails only when there are none, the budget is
+    /// invalid, or the encoder (see [`Summarizer::with_encoder`]) fails;
+    /// reports with no body text give an empty summary.
     pub fn summarize(&self, sources: &[Source]) -> Result<Summary, Error> {
         if sources.is_empty() {
             return Err(Error::no_sources());

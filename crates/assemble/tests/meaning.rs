@@ -7,58 +7,68 @@ use std::sync::Arc;
 
 use multisum_assemble::{Basis, Budget, Config, Encoder, Source, Summarizer, Summary};
 
-/// A transparent stand-in for a sentence-transformer: one dimension per
-/// family of words (the Kremlin's reply, Putin's visit), one per other word
-/// (hashed into 31), and a constant one, scaled to unit length.
+/// A stand-in for a sentence-transformer with chosen cosines: the reply
+/// `r = (1, 0, 0)`, the visit `v = (0, 1, 0)`, and the sentences below set
+/// against them; any other sentence is `(0, 0, 1)`, at 0 from both.
 #[derive(Debug)]
-struct Families;
+struct Table;
 
 const REPLY: &[&str] = &[
-    "kremlin",
-    "moscow",
-    "studying",
-    "examine",
-    "weighing",
-    "proposal",
-    "terms",
-    "truce",
-    "ceasefire",
+    "The Kremlin said it is studying the ceasefire proposal from Washington.",
+    "The Kremlin said on Tuesday it is studying the ceasefire proposal from Washington.",
 ];
 const VISIT: &[&str] = &[
-    "putin",
-    "president",
-    "visited",
-    "inspected",
-    "troops",
-    "soldiers",
-    "kursk",
-    "command",
+    "Putin visited troops in the Kursk region, officials said.",
+    "Putin visited troops in the Kursk region on Wednesday.",
+    "Putin visited troops in the Kursk region, state television showed.",
+    "Putin visited troops in the Kursk region, the ministry said.",
+];
+/// (sentence, cosine with the reply, cosine with the visit)
+const SET: &[(&str, f32, f32)] = &[
+    // Just above the bound, twice: the earlier is cited.
+    (
+        "Moscow will examine the terms of the truce in the coming days.",
+        0.66,
+        0.0,
+    ),
+    ("Officials there promised a careful reading.", 0.66, 0.0),
+    // As close to both: not strictly nearer to the reply.
+    (
+        "The president inspected soldiers near the border while aides weighed the offer.",
+        0.7,
+        0.7,
+    ),
+    // Closest to the reply, but cited by words for the visit.
+    (
+        "Putin visited troops in the Kursk region this week.",
+        0.8,
+        0.6,
+    ),
+    // Just below the bound.
+    (
+        "Officials spoke about the proposal at the council meeting as rain fell on the harbour.",
+        0.64,
+        0.0,
+    ),
+    // Close, but its report states nothing else of the summary.
+    ("A review of the offer is planned, an aide said.", 0.9, 0.0),
 ];
 
-const IGNORED: &[&str] = &["said", "from", "that", "with", "will", "into", "near"];
-
 fn vector(sentence: &str) -> Vec<f32> {
-    let mut v = [0.0f32; 34];
-    v[33] = 0.3;
-    for word in sentence.split(|c: char| !c.is_alphanumeric()) {
-        let word = word.to_lowercase();
-        if word.len() <= 3 || IGNORED.contains(&word.as_str()) {
-            continue;
-        }
-        let dimension = if REPLY.contains(&word.as_str()) {
-            0
-        } else if VISIT.contains(&word.as_str()) {
-            1
-        } else {
-            2 + word.bytes().map(usize::from).sum::<usize>() % 31
-        };
-        v[dimension] += 1.0;
+    let sentence = sentence.trim();
+    if REPLY.contains(&sentence) {
+        return vec![1.0, 0.0, 0.0];
     }
-    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
-    v.iter().map(|x| x / norm).collect()
+    if VISIT.contains(&sentence) {
+        return vec![0.0, 1.0, 0.0];
+    }
+    match SET.iter().find(|(s, ..)| *s == sentence) {
+        Some(&(_, r, v)) => vec![r, v, (1.0 - r * r - v * v).max(0.0).sqrt()],
+        None => vec![0.0, 0.0, 1.0],
+    }
 }
 
-impl Encoder for Families {
+impl Encoder for Table {
     fn encode(
         &self,
         sentences: &[&str],
@@ -68,25 +78,21 @@ impl Encoder for Families {
 }
 
 const REPORTS: [&str; 6] = [
+    // The reply in other words (first, so that the citation by meaning must
+    // be sorted in before those by words).
+    "Moscow will examine the terms of the truce in the coming days. \
+     Officials there promised a careful reading. \
+     Putin visited troops in the Kursk region, officials said.\n",
     "The Kremlin said it is studying the ceasefire proposal from Washington. \
      Putin visited troops in the Kursk region on Wednesday.\n",
     "The Kremlin said on Tuesday it is studying the ceasefire proposal from Washington. \
      Putin visited troops in the Kursk region, state television showed.\n",
-    // The reply in other words: no content word in common with reports 1-2.
-    "Moscow will examine the terms of the truce in the coming days. \
-     Putin visited troops in the Kursk region, officials said.\n\n\
-     Rain is expected across the northern coast later in the week.\n",
-    // Close to the reply, but nearer still to the visit (rule 2).
-    "Moscow is weighing the truce terms as the president inspected soldiers in the Kursk region. \
+    "The president inspected soldiers near the border while aides weighed the offer. \
      Putin visited troops in the Kursk region this week.\n\n\
      The city council postponed its vote on the new library budget.\n",
-    // Its closest sentence mentions the proposal but is far from the reply
-    // (rule 1).
     "Officials spoke about the proposal at the council meeting as rain fell on the harbour. \
-     Putin visited troops in the Kursk region on Wednesday, the ministry said.\n",
-    // The reply in other words again, but the report states no other fact
-    // of the summary (rule 0).
-    "Moscow will examine the deal's conditions soon.\n",
+     Putin visited troops in the Kursk region, the ministry said.\n",
+    "A review of the offer is planned, an aide said.\n",
 ];
 
 fn summarize(encoder: Option<Arc<dyn Encoder>>) -> Result<Summary, multisum_assemble::Error> {
@@ -131,19 +137,20 @@ type Case = (
 
 #[test]
 fn reports_are_cited_by_meaning_only_where_all_three_rules_hold() {
-    let with = summarize(Some(Arc::new(Families))).expect("a summary");
+    let with = summarize(Some(Arc::new(Table))).expect("a summary");
     let without = summarize(None).expect("a summary");
     let cases: &[Case] = &[
         (
             "studying the ceasefire proposal",
-            &[1, 2],
+            &[2, 3],
             &[
-                (1, "The Kremlin said it ", Basis::Words),
-                (2, "The Kremlin said on ", Basis::Words),
-                // Report 3 says it in other words. Report 4's closest
-                // sentence (0.68) is nearer to the visit (0.70); report 5's
-                // is below the bound; report 6 does not retell the story.
-                (3, "Moscow will examine ", Basis::Meaning),
+                // Report 1 at 0.66, its earlier sentence of two. Not report 4
+                // (its closest sentence is cited by words for the visit, the
+                // next is as close to the visit), nor 5 (0.64), nor 6 (it
+                // states nothing else of the summary).
+                (1, "Moscow will examine ", Basis::Meaning),
+                (2, "The Kremlin said it ", Basis::Words),
+                (3, "The Kremlin said on ", Basis::Words),
             ],
         ),
         (
@@ -159,6 +166,7 @@ fn reports_are_cited_by_meaning_only_where_all_three_rules_hold() {
         ),
     ];
     let texts: Vec<&str> = without.sentences().iter().map(|s| s.text()).collect();
+    assert!(texts.iter().any(|t| t.contains("studying")), "{texts:?}");
     assert_eq!(with.sentences().len(), 2, "{texts:?}");
     for (needle, words, meaning) in cases {
         let plain: Vec<usize> = citations(&without, needle).iter().map(|c| c.0).collect();

@@ -39,6 +39,7 @@
 #![deny(missing_docs)]
 
 use std::fmt;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 
 use candle_core::{DType, Device, Tensor};
@@ -56,6 +57,8 @@ pub struct Model {
     bert: BertModel,
     tokenizer: Tokenizer,
     dimension: usize,
+    /// [`MAX_TOKENS`], or fewer if the model has fewer positions.
+    max_tokens: usize,
 }
 
 impl fmt::Debug for Model {
@@ -77,7 +80,9 @@ impl Model {
         };
         let config: Config = serde_json::from_slice(&read("config.json")?)
             .map_err(|e| Error::model(dir, e.to_string()))?;
+        check(&config).map_err(|m| Error::model(dir, m.to_string()))?;
         let dimension = config.hidden_size;
+        let max_tokens = MAX_TOKENS.min(config.max_position_embeddings);
         let mut tokenizer = Tokenizer::from_bytes(read("tokenizer.json")?)
             .map_err(|e| Error::model(dir, e.to_string()))?;
         // tokenizer.json pads every input to 128 pieces; sentences are
@@ -93,11 +98,17 @@ impl Model {
             &Device::Cpu,
         )
         .map_err(|e| Error::model(dir, e.to_string()))?;
-        let bert = BertModel::load(vb, &config).map_err(|e| Error::model(dir, e.to_string()))?;
+        // candle validates tensor shapes with errors, but a few
+        // inconsistencies (beyond what `check` rules out) end in a panic
+        // inside it; this library does not panic, so one becomes an error.
+        let bert = std::panic::catch_unwind(AssertUnwindSafe(|| BertModel::load(vb, &config)))
+            .map_err(|_| Error::model(dir, "the model's weights do not fit its config".into()))?
+            .map_err(|e| Error::model(dir, e.to_string()))?;
         Ok(Model {
             bert,
             tokenizer,
             dimension,
+            max_tokens,
         })
     }
 
@@ -121,11 +132,11 @@ impl Model {
             .encode(sentence, true)
             .map_err(|e| Error::inference(e.to_string()))?;
         let mut ids = encoding.get_ids().to_vec();
-        if ids.len() > MAX_TOKENS {
+        if ids.len() > self.max_tokens {
             // Keep the closing [SEP], as truncation by the tokenizer would.
             let last = ids[ids.len() - 1];
-            ids.truncate(MAX_TOKENS);
-            ids[MAX_TOKENS - 1] = last;
+            ids.truncate(self.max_tokens);
+            ids[self.max_tokens - 1] = last;
         }
         let run = || -> candle_core::Result<Vec<f32>> {
             let input = Tensor::new(ids.as_slice(), &Device::Cpu)?.unsqueeze(0)?;
@@ -133,13 +144,40 @@ impl Model {
             let hidden = self.bert.forward(&input, &types, None)?;
             hidden.mean(1)?.squeeze(0)?.to_vec1::<f32>()
         };
-        let mut v = run().map_err(|e| Error::inference(e.to_string()))?;
+        let mut v = std::panic::catch_unwind(AssertUnwindSafe(run))
+            .map_err(|_| Error::inference("the forward pass panicked".into()))?
+            .map_err(|e| Error::inference(e.to_string()))?;
         let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
         if norm > 0.0 && norm.is_finite() {
             v.iter_mut().for_each(|x| *x /= norm);
         }
         Ok(v)
     }
+}
+
+/// What the forward pass needs of a config: no zero sizes (candle divides by
+/// some), heads that split the width evenly, and room for the special
+/// tokens.
+fn check(config: &Config) -> Result<(), &'static str> {
+    if config.vocab_size == 0
+        || config.hidden_size == 0
+        || config.num_hidden_layers == 0
+        || config.intermediate_size == 0
+        || config.type_vocab_size == 0
+    {
+        return Err("a size in config.json is zero");
+    }
+    if config.num_attention_heads == 0
+        || !config
+            .hidden_size
+            .is_multiple_of(config.num_attention_heads)
+    {
+        return Err("num_attention_heads does not divide hidden_size");
+    }
+    if config.max_position_embeddings < 2 {
+        return Err("max_position_embeddings is below 2");
+    }
+    Ok(())
 }
 
 /// Why a model could not be loaded or run. Opaque: read its message.
@@ -190,11 +228,6 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
-            ErrorKind::Io(_, e) => Some(e),
-            _ => None,
-        }
-    }
-}
+// The message already says what the I/O error says; no `source()`, so that
+// a chain printer does not say it twice.
+impl std::error::Error for Error {}

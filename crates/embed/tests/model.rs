@@ -6,25 +6,34 @@ use std::sync::OnceLock;
 
 use multisum_embed::{MAX_TOKENS, Model};
 
+/// The installed model's folder (fetched once per test binary if missing).
+fn model_dir() -> PathBuf {
+    static FETCHED: OnceLock<PathBuf> = OnceLock::new();
+    FETCHED
+        .get_or_init(|| {
+            let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+            let status = std::process::Command::new("bash")
+                .arg(root.join("scripts/fetch-model.sh"))
+                .status()
+                .expect("bash runs");
+            assert!(status.success(), "scripts/fetch-model.sh failed");
+            root.join("models/all-MiniLM-L6-v2")
+        })
+        .clone()
+}
+
 fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let status = std::process::Command::new("bash")
-            .arg(root.join("scripts/fetch-model.sh"))
-            .status()
-            .expect("bash runs");
-        assert!(status.success(), "scripts/fetch-model.sh failed");
-        Model::load(root.join("models/all-MiniLM-L6-v2")).expect("the model loads")
-    })
+    MODEL.get_or_init(|| Model::load(model_dir()).expect("the model loads"))
 }
 
 fn cosine(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// Cosines computed by a NumPy forward pass of the same weights (float64,
-/// written from the BERT paper's equations, mean pooling over all pieces).
+/// Cosines printed by `scripts/embed-reference.py`, a NumPy forward pass of
+/// the same weights (float64, written from the BERT paper's equations, mean
+/// pooling over all pieces).
 #[test]
 fn cosines_match_an_independent_forward_pass() {
     let cases: &[(&str, &str, f32)] = &[
@@ -77,13 +86,81 @@ fn vectors_are_unit_length_and_independent_of_the_batch() {
 
 /// Past [`MAX_TOKENS`] word pieces the rest is ignored, as
 /// sentence-transformers does: a very long sentence costs no more than that.
+/// Up to it, every piece counts.
 #[test]
 fn long_sentences_are_cut_at_max_tokens() {
     let m = model();
+    // "ceasefire" and "troops" are one word piece each; with [CLS] and [SEP]
+    // the head is exactly MAX_TOKENS pieces.
     let head = "ceasefire ".repeat(MAX_TOKENS - 2);
     let longer = format!("{head}{}", "troops ".repeat(5_000));
-    let v = m.encode(&[&head, &longer]).expect("encoded");
-    assert_eq!(v[0], v[1]);
+    let last_differs = format!("{}troops", "ceasefire ".repeat(MAX_TOKENS - 3));
+    let v = m.encode(&[&head, &longer, &last_differs]).expect("encoded");
+    assert_eq!(v[0], v[1], "pieces past MAX_TOKENS are ignored");
+    assert_ne!(v[0], v[2], "the last piece within MAX_TOKENS is read");
+}
+
+/// A folder that is not a usable model is an error, never a panic.
+#[test]
+fn bad_model_folders_are_errors() {
+    let scratch = std::env::temp_dir().join(format!("multisum-embed-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    let real = model_dir();
+    let config = std::fs::read_to_string(real.join("config.json")).expect("config");
+    // (what to change in config.json, or which file to break; a phrase of the error)
+    let cases: &[(&str, &str, &str)] = &[
+        ("missing", "", "config.json"),
+        (
+            "\"num_attention_heads\": 12",
+            "\"num_attention_heads\": 0",
+            "num_attention_heads",
+        ),
+        (
+            "\"num_attention_heads\": 12",
+            "\"num_attention_heads\": 7",
+            "num_attention_heads",
+        ),
+        ("\"hidden_size\": 384", "\"hidden_size\": 0", "zero"),
+        (
+            "\"num_hidden_layers\": 6",
+            "\"num_hidden_layers\": 7",
+            "not a usable model",
+        ),
+        (
+            "\"hidden_size\": 384",
+            "\"hidden_size\": 768",
+            "not a usable model",
+        ),
+        ("weights", "", "not a usable model"),
+    ];
+    for (i, (from, to, phrase)) in cases.iter().enumerate() {
+        let dir = scratch.join(i.to_string());
+        std::fs::create_dir_all(&dir).expect("scratch folder");
+        if *from != "missing" {
+            assert!(config.contains(from) || *from == "weights", "{from}");
+            let changed = if *from == "weights" {
+                config.clone()
+            } else {
+                config.replace(from, to)
+            };
+            std::fs::write(dir.join("config.json"), changed).expect("config");
+            std::fs::copy(real.join("tokenizer.json"), dir.join("tokenizer.json"))
+                .expect("tokenizer");
+            if *from == "weights" {
+                std::fs::write(dir.join("model.safetensors"), b"not safetensors").expect("weights");
+            } else {
+                std::fs::copy(
+                    real.join("model.safetensors"),
+                    dir.join("model.safetensors"),
+                )
+                .expect("weights");
+            }
+        }
+        let error = Model::load(&dir).expect_err("an error");
+        assert!(error.to_string().contains(phrase), "{from} → {to}: {error}");
+        assert_eq!(error.is_io(), *from == "missing", "{error}");
+    }
+    let _ = std::fs::remove_dir_all(&scratch);
 }
 
 /// Sentences whose vectors `vectors_are_the_same_bits_with_any_thread_count`

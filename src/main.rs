@@ -105,8 +105,9 @@ struct SummaryOptions {
     /// A sentence-embedding model folder (`scripts/fetch-model.sh` installs
     /// all-MiniLM-L6-v2 in models/all-MiniLM-L6-v2): also cite reports
     /// that state a sentence in other words. Costs about 0.1 s to load and
-    /// 13 ms per sentence encoded.
-    #[arg(long, value_name = "DIR", env = "MULTISUM_MODEL")]
+    /// 13 ms per sentence encoded. Default: $MULTISUM_MODEL when it is set
+    /// and not empty.
+    #[arg(long, value_name = "DIR")]
     model: Option<std::path::PathBuf>,
 }
 
@@ -127,9 +128,14 @@ impl SummaryOptions {
     /// loaded when `--model` names one.
     fn summarizer(&self) -> Result<Summarizer> {
         let summarizer = Summarizer::new(self.config());
-        Ok(match &self.model {
+        let from_env = || {
+            std::env::var_os("MULTISUM_MODEL")
+                .filter(|v| !v.is_empty())
+                .map(std::path::PathBuf::from)
+        };
+        Ok(match self.model.clone().or_else(from_env) {
             Some(dir) => {
-                let model = multisum_embed::Model::load(dir)
+                let model = multisum_embed::Model::load(&dir)
                     .with_context(|| format!("cannot load the model in {}", dir.display()))?;
                 summarizer.with_encoder(std::sync::Arc::new(ModelEncoder(model)))
             }

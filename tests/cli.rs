@@ -438,6 +438,21 @@ fn errors_are_one_clear_line() {
         "for '--ratio <R>': not a number between 0 and 1",
     );
     check_error(&["frobnicate"], 2, "unrecognized subcommand");
+    check_error(
+        &["summarize", "--model", "no/such/model", CORPUS],
+        1,
+        "cannot load the model in no/such/model: no/such/model/config.json:",
+    );
+    check_error(
+        &["summarize", "--model", CORPUS, CORPUS],
+        1,
+        "config.json: No such file",
+    );
+    check_error(
+        &["batch", "--model", "no/such/model", "--dirs", CORPUS],
+        1,
+        "cannot load the model in no/such/model",
+    );
 }
 
 #[test]

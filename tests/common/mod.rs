@@ -15,12 +15,15 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs the binary from the workspace root with `stdin` as its input. The
+/// Runs the binary from the workspace root with `stdin` as its input, and
+/// `MULTISUM_MODEL` unset. The
 /// input is written from another thread: `batch` streams, so it may write
 /// output before it has read all of its input.
 pub fn run(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
         .args(args)
+        // A user's model must not change what the tests see.
+        .env_remove("MULTISUM_MODEL")
         .current_dir(root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

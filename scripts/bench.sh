@@ -58,6 +58,10 @@ if [ -z "$MULTISUM" ]; then
   (cd "$ROOT" && cargo build --release -q -p multisum) >&2
   MULTISUM=${CARGO_TARGET_DIR:-$ROOT/target}/release/multisum
 fi
+if [ -n "$MODEL" ] && [ ! -f "$MODEL/model.safetensors" ]; then
+  echo "bench: no model in $MODEL (scripts/fetch-model.sh installs it); no --model rows" >&2
+  MODEL=""
+fi
 PY=""
 if [ "$SUMY" = 1 ]; then
   PY=$("$SHARED/peers/setup.sh")

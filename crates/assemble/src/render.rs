@@ -7,8 +7,9 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::summarize::collapse_whitespace;
-use crate::{Source, Summary, Verdict};
+use crate::source::Source;
+use crate::summary::{Summary, Verdict};
+use crate::text::collapse_whitespace;
 
 pub use crate::html::html;
 

@@ -1,72 +1,93 @@
-//! Choosing sentences: Maximal Marginal Relevance under a budget.
+//! Choosing sentences: greedy selection of an objective (MMR, or coverage
+//! and diversity) under a budget, never repeating what is chosen.
+//!
+//! Selection reads the [`Analysis`] and returns a [`Selection`]. Whether a
+//! candidate restates a chosen sentence in other words is the citation
+//! stage's call: selection asks it through [`Restatement`] and knows
+//! nothing of how citations are decided.
 
-use crate::Budget;
-use crate::cite;
-use crate::summarize::Analysis;
+use crate::config::{Budget, Selector};
+use crate::coverage::{self, Coverage};
+use crate::model::Analysis;
+use crate::objective::{Mmr, Objective};
+use crate::summary::{Components, Verdict};
+use crate::tuning::Tuning;
 
-/// Two sentences whose citations land on the same sentence (one of the two
-/// included) in at least this many reports, and in at least a third of the
-/// reports the one with fewer citations cites, restate one fact however
-/// differently they are worded: "US officials are set to visit Russia to
-/// discuss … a ceasefire" and "US officials are en route to Moscow for
-/// crucial ceasefire talks …, coinciding with Putin's surprise visit"
-/// (cosine 0.22) cite the same sentence of reports 2 and 3 of
-/// `corpus/ceasefire-talks`, out of the 4 the second cites; at 10 sentences
-/// "US officials are en route to Moscow to engage in discussions regarding
-/// a potential ceasefire" (cosine 0.28) is cited by the first and shares
-/// its citation in report 3 (2 of 5). On DUC 2006 (250 words, R-1/R-2/SU4
-/// recall): 41.06/8.95/14.64 without the rule, 40.97/8.92/14.62 with it,
-/// 41.04/8.97/14.65 with "half" for "a third" (which lets the second
-/// example through), 40.83/8.88/14.56 with no proportion at all (among 25
-/// reports two long sentences share two matches by chance).
-pub(crate) const SHARED_CITATIONS: usize = 2;
+/// What selection asks of the citation stage.
+pub(crate) trait Restatement {
+    /// Whether candidate `i` states what a sentence of `chosen` states, in
+    /// words of its own: the first such (its position in `chosen`) and the
+    /// evidence, as the number of reports in which the two cite the same
+    /// sentence.
+    fn restates(&mut self, i: usize, chosen: &[usize]) -> Option<(usize, usize)>;
+}
 
-/// Two sentences more similar than this (TF-IDF cosine over content stems)
-/// say the same thing. Measured on `corpus/ceasefire-talks`: the reports'
-/// restatements of the envoys' trip score 0.30–0.59 against each other,
-/// while sentences on distinct facts of the same story mostly stay below
-/// 0.30 (the highest seen, 0.35, is a sentence restating part of another).
-/// On the DUC 2006 development set 0.30 and 0.35 give the same ROUGE.
-pub(crate) const REDUNDANCY_THRESHOLD: f64 = 0.30;
-
-/// What happened to a sentence during selection.
+/// What selection decided.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Decision {
-    /// Chosen; `rank` is the order of choice (0 first); `max_sim` its
-    /// highest similarity to what was chosen before it; `value` the
-    /// objective's value when it was chosen.
-    Selected {
-        rank: usize,
-        max_sim: f64,
-        value: f64,
-    },
-    /// Left out: says what an already chosen sentence says.
-    Redundant { with: usize, similarity: f64 },
-    /// Left out: says what an already chosen sentence says in other words;
-    /// both cite the same sentence in `reports` reports.
-    Restates { with: usize, reports: usize },
-    /// Left out: did not fit in what was left of the budget.
-    OverBudget,
-    /// Left out: opens with a reference to a sentence that was not chosen.
-    Dangling,
-    /// Left out: too short to carry a fact.
-    TooShort,
-    /// Left out: in a syndicated copy of another report.
-    Copy,
-    /// Not reached: the budget was full first.
-    NotReached,
+pub(crate) struct Selection {
+    /// One verdict per sentence of the analysis; `with` in
+    /// [`Verdict::Redundant`] and [`Verdict::Restates`] is a sentence index.
+    pub(crate) verdicts: Vec<Verdict>,
+    /// The chosen sentences, in order of choice.
+    pub(crate) chosen: Vec<usize>,
+    /// How each chosen sentence scored when it was chosen.
+    pub(crate) components: Vec<Components>,
+}
+
+/// Chooses sentences under `budget` with `selector`'s objective. Fragments
+/// (fewer than `tuning.min_content_words` content words, or no sentence
+/// end) and sentences of syndicated copies are never candidates.
+pub(crate) fn select(
+    analysis: &Analysis,
+    budget: Budget,
+    selector: Selector,
+    tuning: &Tuning,
+    restatement: &mut dyn Restatement,
+) -> Selection {
+    let excluded: Vec<Option<Verdict>> = (0..analysis.sentences.len())
+        .map(|i| {
+            let s = &analysis.sentences[i];
+            if analysis.in_copy(i) {
+                Some(Verdict::Copy)
+            } else if s.stems.len() < tuning.min_content_words || !s.finished {
+                Some(Verdict::TooShort)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let limit = Limit::new(budget, analysis.sentences.len());
+    let mut objective: Box<dyn Objective> = match selector {
+        Selector::Coverage if analysis.sentences.len() <= tuning.coverage_limit => {
+            let cost = match budget {
+                Budget::Words(_) => coverage::Cost::Words,
+                Budget::Bytes(_) => coverage::Cost::Bytes,
+                _ => coverage::Cost::Sentences,
+            };
+            Box::new(Coverage::new(analysis, cost, tuning))
+        }
+        _ => Box::new(Mmr::new(analysis, tuning.lambda)),
+    };
+    greedy(
+        analysis,
+        excluded,
+        limit,
+        tuning.redundancy,
+        objective.as_mut(),
+        restatement,
+    )
 }
 
 /// A budget resolved against the input.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Limit {
+struct Limit {
     sentences: usize,
     words: usize,
     bytes: usize,
 }
 
 impl Limit {
-    pub(crate) fn new(budget: Budget, body_sentences: usize) -> Limit {
+    fn new(budget: Budget, body_sentences: usize) -> Limit {
         let none = Limit {
             sentences: usize::MAX,
             words: usize::MAX,
@@ -90,64 +111,24 @@ impl Limit {
     }
 }
 
-/// What greedy selection maximises, one sentence at a time.
-pub(crate) trait Objective {
-    /// The value of adding sentence `i` to what is chosen now.
-    fn value(&self, i: usize) -> f64;
-    /// Records that sentence `i` was chosen.
-    fn choose(&mut self, i: usize);
-}
-
-/// Maximal Marginal Relevance (Carbonell & Goldstein 1998): the value of a
-/// sentence is `λ·centrality − (1−λ)·(its highest similarity to the chosen)`.
-pub(crate) struct Mmr<'a> {
-    analysis: &'a Analysis,
-    lambda: f64,
-    /// The highest similarity of each sentence to anything chosen so far.
-    max_sim: Vec<f64>,
-}
-
-impl<'a> Mmr<'a> {
-    pub(crate) fn new(analysis: &'a Analysis, lambda: f64) -> Mmr<'a> {
-        Mmr {
-            analysis,
-            lambda,
-            max_sim: vec![0.0; analysis.sentences.len()],
-        }
-    }
-}
-
-impl Objective for Mmr<'_> {
-    fn value(&self, i: usize) -> f64 {
-        self.lambda * self.analysis.centrality[i] - (1.0 - self.lambda) * self.max_sim[i]
-    }
-
-    fn choose(&mut self, i: usize) {
-        for (j, m) in self.max_sim.iter_mut().enumerate() {
-            *m = m.max(self.analysis.similarity(i, j));
-        }
-    }
-}
-
 /// Greedy selection: repeatedly take the candidate of highest value, never
 /// one above the redundancy threshold with a chosen sentence, nor one that
-/// restates a chosen sentence in other words (their citations coincide, see
-/// [`SHARED_CITATIONS`]), never one that opens with a back-reference unless
-/// its predecessor is chosen, skipping what does not fit the budget. `excluded` holds the decisions made before
-/// selection (too short, in a copy), `None` for candidates. Returns one
-/// decision per sentence, and what each chosen sentence cites, in the order
-/// of choice.
-pub(crate) fn greedy(
+/// restates a chosen sentence in other words (as `restatement` judges),
+/// never one that opens with a back-reference unless its predecessor is
+/// chosen, skipping what does not fit the budget. `excluded` holds the
+/// verdicts reached before selection (too short, in a copy), `None` for
+/// candidates.
+fn greedy(
     analysis: &Analysis,
-    excluded: Vec<Option<Decision>>,
+    excluded: Vec<Option<Verdict>>,
     limit: Limit,
     threshold: f64,
     objective: &mut dyn Objective,
-) -> (Vec<Decision>, Vec<Vec<cite::Match>>) {
+    restatement: &mut dyn Restatement,
+) -> Selection {
     let mut decisions = excluded;
     let mut chosen: Vec<usize> = Vec::new();
-    // What each chosen sentence cites, computed when it is chosen.
-    let mut cited: Vec<Vec<cite::Match>> = Vec::new();
+    let mut components: Vec<Components> = Vec::new();
     let (mut words, mut bytes) = (0usize, 0usize);
     while chosen.len() < limit.sentences {
         // The open candidates, best first (ties to the earlier sentence).
@@ -171,61 +152,63 @@ pub(crate) fn greedy(
             if let Some((with, similarity)) = closest
                 && similarity > threshold
             {
-                decisions[i] = Some(Decision::Redundant { with, similarity });
+                decisions[i] = Some(Verdict::Redundant { with, similarity });
                 continue;
             }
             let s = &analysis.sentences[i];
             if words.saturating_add(s.words) > limit.words
                 || bytes.saturating_add(s.span.len()) > limit.bytes
             {
-                decisions[i] = Some(Decision::OverBudget);
+                decisions[i] = Some(Verdict::OverBudget);
                 continue;
             }
             // Last, as it is the dearest test: a restatement in other words.
-            let cites = cite::matches(analysis, i);
-            if let Some((k, reports)) = restates(&cites, &cited) {
-                decisions[i] = Some(Decision::Restates {
+            if let Some((k, reports)) = restatement.restates(i, &chosen) {
+                decisions[i] = Some(Verdict::Restates {
                     with: chosen[k],
                     reports,
                 });
                 continue;
             }
-            next = Some((i, value, closest, cites));
+            next = Some((i, value, closest));
             break;
         }
-        let Some((i, value, closest, cites)) = next else {
+        let Some((i, value, closest)) = next else {
             break;
         };
         let s = &analysis.sentences[i];
         let len = s.span.len();
         words += s.words;
         bytes += len;
-        let max_sim = closest.map_or(0.0, |(_, sim)| sim);
-        decisions[i] = Some(Decision::Selected {
-            rank: chosen.len(),
-            max_sim,
-            value,
+        decisions[i] = Some(Verdict::Chosen { rank: chosen.len() });
+        components.push(Components {
+            centrality: analysis.centrality[i],
+            gain: value,
+            redundancy: closest.map_or(0.0, |(_, sim)| sim),
         });
         chosen.push(i);
-        cited.push(cites);
         objective.choose(i);
     }
     // What the loop never reached is still redundant if it says what a
     // chosen sentence says.
-    let decisions = decisions
+    let verdicts = decisions
         .into_iter()
         .enumerate()
         .map(|(i, d)| {
             d.unwrap_or_else(|| match most_similar(analysis, i, &chosen) {
                 Some((with, similarity)) if similarity > threshold => {
-                    Decision::Redundant { with, similarity }
+                    Verdict::Redundant { with, similarity }
                 }
-                _ if analysis.sentences[i].dangling => Decision::Dangling,
-                _ => Decision::NotReached,
+                _ if analysis.sentences[i].dangling => Verdict::Dangling,
+                _ => Verdict::NotReached,
             })
         })
         .collect();
-    (decisions, cited)
+    Selection {
+        verdicts,
+        chosen,
+        components,
+    }
 }
 
 /// A value as ranked: `-0.0` equal to `0.0` as `>` has it, NaN last.
@@ -249,31 +232,174 @@ fn most_similar(analysis: &Analysis, i: usize, chosen: &[usize]) -> Option<(usiz
         })
 }
 
-/// The first chosen sentence (index into `chosen`) that a candidate citing
-/// `cites` restates, and in how many reports the two cite the same
-/// sentence (a citation of the other sentence itself included).
-fn restates(cites: &[cite::Match], cited: &[Vec<cite::Match>]) -> Option<(usize, usize)> {
-    cited.iter().enumerate().find_map(|(k, theirs)| {
-        // Both are ordered by report, one citation per report: a merge.
-        let (mut a, mut b, mut shared) = (0, 0, 0);
-        while a < cites.len() && b < theirs.len() {
-            match cites[a].source.cmp(&theirs[b].source) {
-                std::cmp::Ordering::Less => a += 1,
-                std::cmp::Ordering::Greater => b += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += usize::from(cites[a].sentence == theirs[b].sentence);
-                    a += 1;
-                    b += 1;
-                }
-            }
-        }
-        let smaller = cites.len().min(theirs.len());
-        (shared >= SHARED_CITATIONS && 3 * shared >= smaller).then_some((k, shared))
-    })
-}
-
 /// Whether the sentence right before `i` in its report is chosen.
 fn predecessor_chosen(analysis: &Analysis, i: usize, chosen: &[usize]) -> bool {
     let s = &analysis.sentences[i];
     s.position > 0 && chosen.contains(&analysis.by_source[s.source][s.position - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::build;
+
+    /// Restatements as a table: (candidate, chosen sentence) pairs.
+    struct Table(&'static [(usize, usize)]);
+
+    impl Restatement for Table {
+        fn restates(&mut self, i: usize, chosen: &[usize]) -> Option<(usize, usize)> {
+            chosen
+                .iter()
+                .position(|&c| self.0.contains(&(i, c)))
+                .map(|k| (k, 2))
+        }
+    }
+
+    struct Case {
+        name: &'static str,
+        reports: &'static [&'static [&'static str]],
+        /// Centrality per sentence; empty for the builder's (earlier first).
+        centrality: &'static [f64],
+        /// (report, the report it is a copy of).
+        copies: &'static [(usize, usize)],
+        budget: Budget,
+        tune: fn(&mut Tuning),
+        restates: &'static [(usize, usize)],
+        /// The chosen sentences in order of choice.
+        chosen: &'static [usize],
+        /// (sentence, the name of its verdict).
+        verdicts: &'static [(usize, &'static str)],
+    }
+
+    const CASE: Case = Case {
+        name: "",
+        reports: &[],
+        centrality: &[],
+        copies: &[],
+        budget: Budget::Sentences(1),
+        tune: |_| {},
+        restates: &[],
+        chosen: &[],
+        verdicts: &[],
+    };
+
+    fn check(case: &Case) {
+        let mut analysis = build::analysis(case.reports);
+        if !case.centrality.is_empty() {
+            analysis.centrality = case.centrality.to_vec();
+        }
+        for &(copy, of) in case.copies {
+            analysis.original[copy] = of;
+        }
+        let mut tuning = Tuning::default();
+        (case.tune)(&mut tuning);
+        let selection = select(
+            &analysis,
+            case.budget,
+            Selector::Mmr,
+            &tuning,
+            &mut Table(case.restates),
+        );
+        assert_eq!(selection.chosen, case.chosen, "{}: chosen", case.name);
+        for &(i, name) in case.verdicts {
+            let verdict = format!("{:?}", selection.verdicts[i]);
+            assert!(
+                verdict.starts_with(name),
+                "{}: sentence {i} is {verdict}, not {name}",
+                case.name
+            );
+        }
+    }
+
+    #[test]
+    fn selection_rules() {
+        let cases = [
+            Case {
+                name: "fewer content words than the minimum: a fragment",
+                reports: &[&["a b c", "d e f g", "h i j k"]],
+                chosen: &[1],
+                verdicts: &[(0, "TooShort")],
+                ..CASE
+            },
+            Case {
+                name: "no sentence end: a fragment",
+                reports: &[&["~a b c d", "e f g h"]],
+                chosen: &[1],
+                verdicts: &[(0, "TooShort")],
+                ..CASE
+            },
+            Case {
+                name: "a copy's sentences are never chosen",
+                reports: &[&["a b c d"], &["a b c d e"]],
+                centrality: &[0.5, 1.0],
+                copies: &[(1, 0)],
+                chosen: &[0],
+                verdicts: &[(1, "Copy")],
+                ..CASE
+            },
+            Case {
+                name: "above the redundancy threshold with a chosen sentence",
+                reports: &[&["a b c d", "a b c e", "w x y z"]],
+                budget: Budget::Sentences(2),
+                tune: |t| t.lambda = 1.0,
+                chosen: &[0, 2],
+                verdicts: &[(1, "Redundant")],
+                ..CASE
+            },
+            Case {
+                name: "MMR: novelty outweighs a little more centrality",
+                reports: &[&["a b c d", "a b e f", "g h i j"]],
+                centrality: &[1.0, 0.95, 0.6],
+                budget: Budget::Sentences(2),
+                tune: |t| t.redundancy = 0.9,
+                chosen: &[0, 2],
+                verdicts: &[(1, "NotReached")],
+                ..CASE
+            },
+            Case {
+                name: "what does not fit the word budget is skipped",
+                reports: &[&["a b c d e f", "g h i j k", "l m n o"]],
+                budget: Budget::Words(10),
+                chosen: &[0, 2],
+                verdicts: &[(1, "OverBudget")],
+                ..CASE
+            },
+            Case {
+                name: "a restatement of a chosen sentence is left out",
+                reports: &[&["a b c d", "e f g h", "i j k l"]],
+                budget: Budget::Sentences(2),
+                restates: &[(1, 0)],
+                chosen: &[0, 2],
+                verdicts: &[(1, "Restates")],
+                ..CASE
+            },
+            Case {
+                name: "a dangling opener without its predecessor is left out",
+                reports: &[&["a b c d", "^e f g h", "i j k l"]],
+                centrality: &[0.1, 1.0, 0.9],
+                chosen: &[2],
+                verdicts: &[(1, "Dangling")],
+                ..CASE
+            },
+            Case {
+                name: "a dangling opener follows its chosen predecessor",
+                reports: &[&["a b c d", "^e f g h", "i j k l"]],
+                centrality: &[1.0, 0.9, 0.5],
+                budget: Budget::Sentences(2),
+                tune: |t| t.lambda = 1.0,
+                chosen: &[0, 1],
+                ..CASE
+            },
+            Case {
+                name: "a ratio of the body sentences, rounded up",
+                reports: &[&["a b c d", "e f g h", "i j k l"]],
+                budget: Budget::Ratio(0.5),
+                chosen: &[0, 1],
+                ..CASE
+            },
+        ];
+        for case in &cases {
+            check(case);
+        }
+    }
 }

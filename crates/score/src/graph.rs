@@ -2,6 +2,7 @@
 //! found through an inverted index), both stored in one compressed-row
 //! form for the power iteration.
 
+use crate::index::SimilarityIndex;
 use crate::par;
 use crate::set::SentenceSet;
 use crate::tfidf::{TermModel, TfIdf};
@@ -735,13 +736,11 @@ impl Scratch {
     }
 }
 
-/// The inverted index: for each term, the sentences containing it (in
-/// ascending order) with the term's weight there; and for each sentence,
-/// its entries of common terms.
+/// The inverted index ([`SimilarityIndex`]: for each term, the sentences
+/// containing it in ascending order, with the term's weight there) and,
+/// for each sentence, its entries of common terms.
 struct Index {
-    offsets: Vec<usize>,
-    sentences: Vec<u32>,
-    weights: Vec<f64>,
+    postings: SimilarityIndex,
     /// Per term: its index among the common terms, or [`NOT_COMMON`].
     common: Vec<u32>,
     common_len: usize,
@@ -760,15 +759,14 @@ const EXACT_FACTOR: usize = 4;
 
 impl Index {
     fn new(v: &Vectors, max_postings: usize) -> Index {
-        let mut offsets = vec![0usize; v.vocabulary + 1];
-        for &t in &v.terms {
-            offsets[t as usize + 1] += 1;
-        }
+        let postings = SimilarityIndex::from_fn(v.len(), |i| {
+            let (terms, weights) = v.row(i);
+            terms.iter().copied().zip(weights.iter().copied())
+        });
         let mut common_len = 0;
-        let common: Vec<u32> = offsets[1..]
-            .iter()
-            .map(|&df| {
-                if df > max_postings {
+        let common: Vec<u32> = (0..v.vocabulary)
+            .map(|t| {
+                if postings.postings(t as u32).0.len() > max_postings {
                     common_len += 1;
                     common_len as u32 - 1
                 } else {
@@ -776,21 +774,11 @@ impl Index {
                 }
             })
             .collect();
-        for t in 0..v.vocabulary {
-            offsets[t + 1] += offsets[t];
-        }
-        let mut fill = offsets.clone();
-        let mut sentences = vec![0u32; v.terms.len()];
-        let mut weights = vec![0.0; v.terms.len()];
         let mut common_offsets = vec![0];
         let mut common_entries = Vec::new();
         for i in 0..v.len() {
             let (terms, ws) = v.row(i);
             for (&t, &w) in terms.iter().zip(ws) {
-                let slot = &mut fill[t as usize];
-                sentences[*slot] = i as u32;
-                weights[*slot] = w;
-                *slot += 1;
                 if common[t as usize] != NOT_COMMON {
                     common_entries.push((common[t as usize], w as f32));
                 }
@@ -799,9 +787,7 @@ impl Index {
         }
 
         Index {
-            offsets,
-            sentences,
-            weights,
+            postings,
             common,
             common_len,
             common_offsets,
@@ -810,8 +796,7 @@ impl Index {
     }
 
     fn postings(&self, t: u32) -> (&[u32], &[f64]) {
-        let range = self.offsets[t as usize]..self.offsets[t as usize + 1];
-        (&self.sentences[range.clone()], &self.weights[range])
+        self.postings.postings(t)
     }
 
     fn common_row(&self, i: usize) -> &[(u32, f32)] {

@@ -13,6 +13,9 @@
 //! - [`TfIdf`] configures weighting ([`Tf`], [`Idf`], [`IdfScope`]) and
 //!   builds a [`TermModel`]: one L2-normalised sparse vector per sentence,
 //!   with [`TermModel::cosine`] between any two.
+//! - [`SimilarityIndex`] is an inverted index over such vectors: the
+//!   similarities of one sentence with every other that shares a term,
+//!   the same bits as [`TermModel::cosine`], paying only for shared terms.
 //! - [`SentenceScorer`] is the one trait every scorer implements; plug in
 //!   your own. Built in:
 //!   - [`TextRank`] (Mihalcea & Tarau 2004): weighted PageRank over
@@ -99,6 +102,7 @@
 
 mod direct;
 mod graph;
+mod index;
 mod par;
 mod rank;
 mod set;
@@ -108,6 +112,7 @@ pub use ndarray;
 
 pub use crate::direct::{Aggregate, Centroid, TfIdfScorer};
 pub use crate::graph::{DENSE_LIMIT, Pruning, Similarity, Strategy};
+pub use crate::index::{Searcher, SimilarityIndex};
 pub use crate::rank::{LexRank, Scores, SentenceScorer, TextRank};
 pub use crate::set::SentenceSet;
 pub use crate::tfidf::{Idf, IdfScope, TermModel, Tf, TfIdf};

@@ -1,0 +1,188 @@
+//! The first stages: segment each report into units, then analyse the
+//! body sentences into the [`Analysis`] every later stage reads (copies,
+//! term model, centrality with the heading prior).
+
+use std::collections::BTreeMap;
+
+use multisum_score::{
+    Centroid, LexRank, SentenceScorer, SentenceSet, SimilarityIndex, TermModel, TextRank,
+    TfIdfScorer,
+};
+use multisum_tokenize::{Document, Language, Tokenizer, Unit, UnitKind};
+
+use crate::config::{Algorithm, Config};
+use crate::model::{self, Analysis, Sentence};
+use crate::source::Source;
+use crate::syndication;
+use crate::text::ends_like_a_sentence;
+
+/// Words that make a sentence lean on the one before it when they open it.
+const DANGLING_OPENERS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "his",
+    "her",
+    "its",
+    "their",
+    "this",
+    "these",
+    "those",
+    "that",
+    "however",
+    "but",
+    "also",
+    "additionally",
+    "moreover",
+    "furthermore",
+    "such",
+    "there",
+];
+
+/// Segments every report into paragraphs, units and tokens: with `config`'s
+/// language, or with language detection on, each report's own (falling
+/// back to `config`'s when detection is unsure).
+pub(crate) fn segment(sources: &[Source], tokenizer: &Tokenizer, config: &Config) -> Vec<Document> {
+    let mut others: BTreeMap<Language, Tokenizer> = BTreeMap::new();
+    sources
+        .iter()
+        .map(|s| {
+            let text = s.text();
+            if !config.detect_language {
+                return tokenizer.segment(text);
+            }
+            let language = multisum_tokenize::detect_language(text).unwrap_or(config.language);
+            if language == config.language {
+                return tokenizer.segment(text);
+            }
+            others
+                .entry(language)
+                .or_insert_with(|| {
+                    Tokenizer::new(multisum_tokenize::Config::new().language(language))
+                })
+                .segment(text)
+        })
+        .collect()
+}
+
+/// The analysis of the segmented reports: their body sentences, which
+/// reports are copies, the term model, and each sentence's centrality.
+pub(crate) fn analyse(sources: &[Source], docs: &[Document], config: &Config) -> Analysis {
+    let tuning = &config.tuning;
+    let mut sentences = Vec::new();
+    for (source, (doc, src)) in docs.iter().zip(sources).enumerate() {
+        for (position, unit) in doc.body().enumerate() {
+            sentences.push(sentence(source, position, unit, doc, src.text()));
+        }
+    }
+    let original = syndication::originals(
+        &sentences,
+        &model::by_source(docs.len(), &sentences),
+        tuning.copy_share,
+    );
+    // Headlines and subheadings of the originals join the term model (after
+    // the body sentences, so sentence indices are unchanged): they are the
+    // editors' own statement of what matters.
+    let headings: Vec<(usize, Vec<String>)> = docs
+        .iter()
+        .enumerate()
+        .filter(|&(d, _)| original[d] == d)
+        .flat_map(|(d, doc)| {
+            doc.units()
+                .iter()
+                .filter(|u| matches!(u.kind, UnitKind::Headline | UnitKind::Subheading))
+                .filter(move |u| !sources[d].text()[u.span.clone()].trim_end().ends_with(':'))
+                .map(move |u| (d, content_stems(u, doc)))
+        })
+        .filter(|(_, stems)| stems.len() >= tuning.min_heading_words)
+        .collect();
+    let analysis = Analysis::new(docs.len(), sentences, original, &headings);
+    let centrality = centrality(&analysis, config, headings.len());
+    analysis.with_centrality(centrality)
+}
+
+/// Each sentence's centrality by the configured algorithm, over the
+/// originals' sentences only (a copy would double its twins' centrality),
+/// blended with the heading prior and normalised so the best is 1.
+fn centrality(analysis: &Analysis, config: &Config, headings: usize) -> Vec<f64> {
+    let mut scored = SentenceSet::new();
+    let mut scored_ids = Vec::new();
+    for (i, s) in analysis.sentences.iter().enumerate() {
+        if !analysis.in_copy(i) {
+            scored.push(s.source, &s.stems);
+            scored_ids.push(i);
+        }
+    }
+    let raw = match config.algorithm {
+        Algorithm::TextRank => TextRank::default().score(&scored),
+        Algorithm::LexRank => LexRank::default().continuous().score(&scored),
+        Algorithm::Centroid => Centroid::default().score(&scored),
+        Algorithm::TfIdf => TfIdfScorer::default().score(&scored),
+    };
+    let n = analysis.sentences.len();
+    let max = raw.values().iter().copied().fold(0.0, f64::max);
+    let mut centrality = vec![0.0; n];
+    for (&i, &v) in scored_ids.iter().zip(raw.values()) {
+        centrality[i] = if max > 0.0 { v / max } else { 0.0 };
+    }
+    if headings > 0 {
+        let beta = config.tuning.heading_weight;
+        let heading_sim = max_cosine_to(&analysis.model, n, n..n + headings);
+        let top = heading_sim.iter().copied().fold(0.0, f64::max);
+        if top > 0.0 {
+            for (c, h) in centrality.iter_mut().zip(&heading_sim) {
+                if *c > 0.0 {
+                    *c = (1.0 - beta) * *c + beta * h / top;
+                }
+            }
+            let max = centrality.iter().copied().fold(0.0, f64::max);
+            centrality.iter_mut().for_each(|c| *c /= max);
+        }
+    }
+    centrality
+}
+
+/// For each of the first `n` rows of the model, its highest cosine with any
+/// of the rows `targets` (0 when it shares no term with them).
+fn max_cosine_to(model: &TermModel, n: usize, targets: std::ops::Range<usize>) -> Vec<f64> {
+    let index = SimilarityIndex::of_rows(model, targets);
+    let mut searcher = index.searcher();
+    (0..n)
+        .map(|i| {
+            searcher
+                .cosines(model.vector(i))
+                .iter()
+                .map(|&(_, c)| c)
+                .fold(0.0, f64::max)
+        })
+        .collect()
+}
+
+/// The stems of a unit's content words (stopwords left out), in order.
+fn content_stems(unit: &Unit, doc: &Document) -> Vec<String> {
+    let vocabulary = doc.vocabulary();
+    unit.tokens
+        .iter()
+        .filter(|t| !t.stopword)
+        .map(|t| vocabulary.stem(t.term).to_string())
+        .collect()
+}
+
+fn sentence(source: usize, position: usize, unit: &Unit, doc: &Document, text: &str) -> Sentence {
+    let stems = content_stems(unit, doc);
+    let dangling = unit
+        .tokens
+        .first()
+        .is_some_and(|t| DANGLING_OPENERS.contains(&doc.vocabulary().norm(t.term)));
+    Sentence {
+        source,
+        span: unit.span.clone(),
+        position,
+        stems,
+        words: text[unit.span.clone()].split_whitespace().count(),
+        dangling,
+        finished: ends_like_a_sentence(&text[unit.span.clone()]),
+        quotation: text[unit.span.clone()].starts_with(['"', '“', '„', '«', '‘']),
+    }
+}

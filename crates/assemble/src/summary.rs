@@ -1,0 +1,284 @@
+//! The output: a consolidated summary as plain data.
+
+use std::ops::Range;
+
+/// A report cited by a summary sentence: it contains a sentence, at `span`,
+/// stating the same content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub(crate) source: usize,
+    pub(crate) span: Range<usize>,
+    pub(crate) basis: Basis,
+}
+
+/// What a [`Citation`] rests on.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Shared words: the cited sentence agrees with the summary sentence
+    /// (or its quotation, or a restatement in a third report) in TF-IDF
+    /// cosine and content-word overlap.
+    Words,
+    /// Meaning (only with an [`Encoder`](crate::Encoder)): no sentence of the report shares
+    /// enough words, but the report retells the story (it is cited by words
+    /// for at least [`Tuning::meaning_share`](crate::Tuning::meaning_share) of the summary's sentences), and its sentence
+    /// closest by the encoder's vectors, among those not cited by words for
+    /// another summary sentence, has a cosine of at least [`Tuning::meaning_cosine`](crate::Tuning::meaning_cosine)
+    /// and is strictly closer to this summary sentence than to any other.
+    /// Less certain than [`Basis::Words`]: sentence vectors measure topic as
+    /// much as fact.
+    Meaning,
+}
+
+impl Basis {
+    /// The name used in JSON output: `words` or `meaning`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Basis::Words => "words",
+            Basis::Meaning => "meaning",
+        }
+    }
+}
+
+impl Citation {
+    /// Index of the cited report in [`Summary::sources`].
+    pub fn source(&self) -> usize {
+        self.source
+    }
+
+    /// Byte range of the matching sentence in the cited report's text.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// What the citation rests on.
+    pub fn basis(&self) -> Basis {
+        self.basis
+    }
+}
+
+/// How a chosen sentence scored when it was chosen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Components {
+    /// Centrality from the scoring algorithm, normalised so the best
+    /// sentence is 1.
+    pub centrality: f64,
+    /// The selector's value of the sentence when it was chosen: for MMR
+    /// `λ·centrality − (1−λ)·redundancy`, for coverage the gain in coverage
+    /// and diversity per unit of cost.
+    pub gain: f64,
+    /// Its highest similarity to a sentence chosen before it.
+    pub redundancy: f64,
+}
+
+/// Why a unit of a report was, or was not, chosen.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// Chosen; `rank` is the order of choice, 0 first.
+    Chosen {
+        /// Order of choice.
+        rank: usize,
+    },
+    /// Says what a chosen sentence says.
+    Redundant {
+        /// Index into [`Summary::candidates`] of the chosen sentence.
+        with: usize,
+        /// Their similarity, above the redundancy threshold.
+        similarity: f64,
+    },
+    /// Says what a chosen sentence says, in other words: the two would cite
+    /// the same sentence in several reports.
+    Restates {
+        /// Index into [`Summary::candidates`] of the chosen sentence.
+        with: usize,
+        /// In how many reports they cite the same sentence.
+        reports: usize,
+    },
+    /// Did not fit in what was left of the budget.
+    OverBudget,
+    /// Opens with a reference ("He", "This", "However") to a sentence that
+    /// was not chosen.
+    Dangling,
+    /// A fragment: too few content words to carry a fact on its own, or no
+    /// sentence end (a tag line left at the end of a paragraph).
+    TooShort,
+    /// In a report that is a syndicated copy of another: the twin in the
+    /// original stands for it.
+    Copy,
+    /// Not chosen: when the budget filled, its MMR score (centrality less
+    /// the similarity to what was chosen) was lower than the chosen ones'.
+    NotReached,
+    /// Not a sentence of the report: boilerplate.
+    Boilerplate,
+    /// Not a sentence of the report: a headline or subheading.
+    Heading,
+}
+
+impl Verdict {
+    /// The same verdict with the chosen sentence it names (if any)
+    /// renumbered by `f`: selection names sentences, a [`Summary`] its
+    /// candidates.
+    pub(crate) fn renumbered(self, f: impl Fn(usize) -> usize) -> Verdict {
+        match self {
+            Verdict::Redundant { with, similarity } => Verdict::Redundant {
+                with: f(with),
+                similarity,
+            },
+            Verdict::Restates { with, reports } => Verdict::Restates {
+                with: f(with),
+                reports,
+            },
+            other => other,
+        }
+    }
+}
+
+/// A unit of some report, as selection saw it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub(crate) source: usize,
+    pub(crate) span: Range<usize>,
+    pub(crate) centrality: f64,
+    pub(crate) verdict: Verdict,
+    pub(crate) closest: Option<(usize, f64)>,
+}
+
+impl Candidate {
+    /// Index of the report.
+    pub fn source(&self) -> usize {
+        self.source
+    }
+
+    /// Byte range in the report's text.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// Normalised centrality (0 for units that are not body sentences).
+    pub fn centrality(&self) -> f64 {
+        self.centrality
+    }
+
+    /// What selection decided.
+    pub fn verdict(&self) -> &Verdict {
+        &self.verdict
+    }
+
+    /// For a body sentence that was not chosen: the most similar chosen
+    /// sentence (an index into [`Summary::candidates`]) and their
+    /// similarity, which MMR subtracted from its score.
+    pub fn closest_chosen(&self) -> Option<(usize, f64)> {
+        self.closest
+    }
+}
+
+/// A sentence of the summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SummarySentence {
+    pub(crate) text: String,
+    pub(crate) source: usize,
+    pub(crate) span: Range<usize>,
+    pub(crate) components: Components,
+    pub(crate) citations: Vec<Citation>,
+    pub(crate) corroboration: usize,
+}
+
+impl SummarySentence {
+    /// The sentence, exactly as it stands in its source at [`Self::span`].
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Index of the report the text was taken from.
+    pub fn source(&self) -> usize {
+        self.source
+    }
+
+    /// Byte range of the text in its source.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// The sentence's importance, normalised so the best candidate is 1.
+    pub fn score(&self) -> f64 {
+        self.components.centrality
+    }
+
+    /// How it scored when it was chosen.
+    pub fn components(&self) -> Components {
+        self.components
+    }
+
+    /// Every report stating this sentence's content, the origin included,
+    /// ordered by source index, each report once.
+    pub fn citations(&self) -> &[Citation] {
+        &self.citations
+    }
+
+    /// How many independent reports carry it: the cited reports, with
+    /// syndicated copies of one article counted once.
+    pub fn corroboration(&self) -> usize {
+        self.corroboration
+    }
+}
+
+/// What a summary says about one input report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceInfo {
+    pub(crate) id: String,
+    pub(crate) title: Option<String>,
+    pub(crate) path: Option<String>,
+    pub(crate) copy_of: Option<usize>,
+}
+
+impl SourceInfo {
+    /// The report's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The title: the one given, else the report's headline.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The path it was read from, if given.
+    pub fn path(&self) -> Option<&str> {
+        self.path.as_deref()
+    }
+
+    /// If this report is a syndicated copy of an earlier one (nearly all of
+    /// the sentences of each appear in the other), that report's index. A
+    /// copy is cited, but counts once with its original for corroboration
+    /// and is not scored or selected from.
+    pub fn copy_of(&self) -> Option<usize> {
+        self.copy_of
+    }
+}
+
+/// A consolidated summary: plain data, rendered by [`render`](crate::render).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub(crate) sources: Vec<SourceInfo>,
+    pub(crate) sentences: Vec<SummarySentence>,
+    pub(crate) candidates: Vec<Candidate>,
+}
+
+impl Summary {
+    /// The input reports, in input order.
+    pub fn sources(&self) -> &[SourceInfo] {
+        &self.sources
+    }
+
+    /// The summary's sentences, in output order.
+    pub fn sentences(&self) -> &[SummarySentence] {
+        &self.sentences
+    }
+
+    /// Every unit of every report (body sentences, headings, boilerplate),
+    /// by report and then in text order, with the verdict of selection.
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
+}

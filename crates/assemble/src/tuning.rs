@@ -1,0 +1,105 @@
+//! Every threshold and weight of the pipeline, in one place.
+
+/// The thresholds and weights of every stage, set through
+/// [`Config::tuning`](crate::Config::tuning). `Default` gives the values
+/// multisum ships with; how each was measured is in `docs/quality.md` of the
+/// multisum repository. Similarities are TF-IDF cosines over content stems
+/// unless a field says otherwise.
+///
+/// ```
+/// use multisum_assemble::{Config, Tuning};
+///
+/// let mut tuning = Tuning::default();
+/// tuning.cite_cosine = 0.35;
+/// let config = Config::new().tuning(tuning);
+/// # let _ = config;
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tuning {
+    // --- analyse ---
+    /// Reports sharing at least this share of each one's body sentences
+    /// (same content stems) are syndicated copies of one article. Default 0.8.
+    pub copy_share: f64,
+    /// Weight β of the heading prior: relevance is `(1 − β)·centrality +
+    /// β·(similarity to the closest headline or subheading, relative to the
+    /// best)`. Default 0.2.
+    pub heading_weight: f64,
+    /// Headings with fewer content words are labels, not titles, and do not
+    /// inform the heading prior. Default 3.
+    pub min_heading_words: usize,
+
+    // --- select ---
+    /// Sentences with fewer content words are fragments, never chosen.
+    /// Default 4.
+    pub min_content_words: usize,
+    /// MMR's trade-off between importance (1) and novelty (0). Default 0.5.
+    pub lambda: f64,
+    /// No two chosen sentences are more similar than this. Default 0.30.
+    pub redundancy: f64,
+    /// A candidate restates a chosen sentence when their citations land on
+    /// the same sentence in at least this many reports... Default 2.
+    pub restate_reports: usize,
+    /// ...and in at least this share of the reports the one with fewer
+    /// citations cites. Default 1/3.
+    pub restate_share: f64,
+    /// [`Selector::Coverage`](crate::Selector::Coverage) handles inputs of
+    /// at most this many body sentences; larger ones use MMR, whose cost
+    /// grows linearly. Default 5,000.
+    pub coverage_limit: usize,
+    /// Coverage's saturation: a sentence counts as covered up to `α =
+    /// coverage_saturation / N` of its total similarity. Default 50.
+    pub coverage_saturation: f64,
+    /// Coverage's weight of diversity against coverage (`λ_R`). Default 6.
+    pub coverage_diversity: f64,
+    /// Coverage's diversity clusters: one per this many sentences. Default 5.
+    pub coverage_cluster_size: usize,
+    /// Coverage's cost scaling: gain is divided by `cost^r`. Default 0.3.
+    pub coverage_cost_exponent: f64,
+    /// Rounds of k-means for coverage's clusters. Default 8.
+    pub coverage_kmeans_rounds: usize,
+
+    // --- cite ---
+    /// A sentence agrees with another when their similarity reaches this...
+    /// Default 0.30.
+    pub cite_cosine: f64,
+    /// ...and this share of the shorter one's distinct content stems is in
+    /// the other. Default 0.40.
+    pub cite_overlap: f64,
+    /// The second hop (through a sentence cited in a third report) starts
+    /// from at most this many of the strongest direct citations. Default 8.
+    pub hop_from: usize,
+    /// With an [`Encoder`](crate::Encoder): the least cosine between sentence
+    /// vectors for a citation by meaning. Default 0.65.
+    pub meaning_cosine: f32,
+    /// With an encoder: a report may be cited by meaning only when it is
+    /// cited by words for at least this share of the summary's sentences.
+    /// Default 0.5.
+    pub meaning_share: f64,
+}
+
+impl Default for Tuning {
+    fn default() -> Tuning {
+        Tuning {
+            copy_share: 0.8,
+            heading_weight: 0.2,
+            min_heading_words: 3,
+            min_content_words: 4,
+            lambda: 0.5,
+            redundancy: 0.30,
+            restate_reports: 2,
+            restate_share: 1.0 / 3.0,
+            coverage_limit: 5_000,
+            coverage_saturation: 50.0,
+            coverage_diversity: 6.0,
+            coverage_cluster_size: 5,
+            coverage_cost_exponent: 0.3,
+            coverage_kmeans_rounds: 8,
+            cite_cosine: 0.30,
+            cite_overlap: 0.40,
+            hop_from: 8,
+            meaning_cosine: 0.65,
+            meaning_share: 0.5,
+        }
+    }
+}

@@ -60,7 +60,7 @@ impl Source {
         self.date.as_deref()
     }
 
-    /// The full text. Every span in a [`Summary`] indexes into it.
+    /// The full text. Every span in a [`Summary`](crate::Summary) indexes into it.
     pub fn text(&self) -> &str {
         &self.text
     }

@@ -14,7 +14,8 @@
 #     Markdown and HTML, with and without --model;
 # and, on DATASET (default ../shared/eval/duc2006, <cluster>/docs/*.txt):
 #   - `multisum batch --dirs DATASET --words 250`, with --selector mmr and
-#     --selector coverage.
+#     --selector coverage;
+#   - every document of DATASET as one cluster, JSON at 250 words.
 # --model DIR names the model (default models/all-MiniLM-L6-v2, as
 # scripts/fetch-model.sh installs it); --no-model, or no model there, skips
 # the --model runs and says so. --no-duc skips the batch runs.
@@ -34,7 +35,7 @@ while [ $# -gt 0 ]; do
     --model) MODEL=$2; shift 2 ;;
     --no-model) MODEL=""; shift ;;
     --no-duc) DUC=0; shift ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     -*) echo "compare-outputs: unknown option $1" >&2; exit 2 ;;
     *) if [ -z "$BASE" ]; then BASE=$1; else DATA=$1; fi; shift ;;
   esac
@@ -107,6 +108,7 @@ if [ "$DUC" = 1 ]; then
     for selector in mmr coverage; do
       run "batch --dirs $(basename "$DATA") --words 250 $selector" batch --dirs "$DATA" --words 250 --selector "$selector"
     done
+    run "one cluster of all $(basename "$DATA") documents" summarize --format json --words 250 "$DATA"/*/docs
   else
     echo "compare-outputs: no dataset at $DATA: batch runs skipped" >&2
   fi

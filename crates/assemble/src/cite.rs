@@ -279,6 +279,21 @@ fn strongest(
         })
 }
 
+/// Citations by words of the given sentences, strongest possible, for the
+/// unit tests of the stages that read citations.
+#[cfg(test)]
+pub(crate) fn cited_by_words(analysis: &Analysis, sentences: &[usize]) -> Vec<Match> {
+    sentences
+        .iter()
+        .map(|&sentence| Match {
+            source: analysis.sentences[sentence].source,
+            sentence,
+            strength: 1.0,
+            basis: Basis::Words,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -164,6 +164,7 @@ pub(crate) fn cite<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cite::cited_by_words;
     use crate::model::build;
 
     /// Sentence `i`'s text is its index; its vector comes from the table.
@@ -206,17 +207,7 @@ mod tests {
         let mut citations: Vec<Vec<Match>> = case
             .words
             .iter()
-            .map(|sentences| {
-                sentences
-                    .iter()
-                    .map(|&sentence| Match {
-                        source: analysis.sentences[sentence].source,
-                        sentence,
-                        strength: 1.0,
-                        basis: Basis::Words,
-                    })
-                    .collect()
-            })
+            .map(|sentences| cited_by_words(&analysis, sentences))
             .collect();
         let texts: Vec<String> = (0..analysis.sentences.len())
             .map(|i| i.to_string())

@@ -97,8 +97,8 @@ pub(crate) fn arrange(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cite::cited_by_words;
     use crate::model::build;
-    use crate::summary::Basis;
 
     struct Case {
         name: &'static str,
@@ -116,17 +116,7 @@ mod tests {
         let citations: Vec<Vec<Match>> = case
             .cited
             .iter()
-            .map(|sentences| {
-                sentences
-                    .iter()
-                    .map(|&sentence| Match {
-                        source: analysis.sentences[sentence].source,
-                        sentence,
-                        strength: 1.0,
-                        basis: Basis::Words,
-                    })
-                    .collect()
-            })
+            .map(|sentences| cited_by_words(&analysis, sentences))
             .collect();
         let chosen: Vec<usize> = case.cited.iter().map(|c| c[0]).collect();
         let got = arrange(&analysis, &chosen, &citations, case.order, case.dates);

@@ -49,7 +49,7 @@ pub struct BatchArgs {
     #[arg(long, value_name = "ROOT")]
     dirs: Option<PathBuf>,
     /// Where the JSON lines go; `-` for standard output.
-    #[arg(long, value_name = "FILE", default_value = "-")]
+    #[arg(short, long, value_name = "FILE", default_value = "-")]
     output: String,
     /// Worker threads [default: all cores]. The output does not depend on it.
     #[arg(long, value_name = "N")]
@@ -269,6 +269,7 @@ fn parse_line(bytes: &[u8]) -> std::result::Result<(Value, Vec<Source>), (Value,
     if cluster.documents.is_empty() {
         return Err((cluster.id, "no documents".to_string()));
     }
+    let cluster_name = json_string(&cluster.id);
     let sources = cluster
         .documents
         .into_iter()
@@ -278,7 +279,8 @@ fn parse_line(bytes: &[u8]) -> std::result::Result<(Value, Vec<Source>), (Value,
             if let Some(title) = d.title {
                 source = source.with_title(title);
             }
-            if let Some(date) = d.date {
+            let place = || format!("cluster {cluster_name}: document {}", i + 1);
+            if let Some(date) = d.date.and_then(|d| input::checked_date(d, &place())) {
                 source = source.with_date(date);
             }
             source

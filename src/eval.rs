@@ -19,7 +19,8 @@ Summaries and references have one sentence per line. The defaults are \
 the DUC setup (ROUGE-1.5.5 -m -l 250 -f A -p 0.5, stopwords kept).
 
 With a SUMMARY folder, --refs is the dataset root: each <cluster>/refs/*.txt \
-is scored against SUMMARY/<cluster>.txt (a missing summary scores 0), and \
+is scored against SUMMARY/<cluster>.txt (a missing summary is an error, or \
+with --allow-missing scores 0), and \
 averages over clusters are printed as ROUGE-1.5.5 prints them (mean of \
 1,000 bootstrap resamples, with 95% confidence intervals).")]
 pub struct EvalArgs {
@@ -59,8 +60,12 @@ pub struct EvalArgs {
     /// Also print each cluster's scores.
     #[arg(long)]
     per_cluster: bool,
+    /// With a SUMMARY folder: score a cluster without a summary 0 (with a
+    /// warning) instead of refusing to score.
+    #[arg(long)]
+    allow_missing: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    #[arg(short, long, value_enum, default_value_t = EvalFormat::Text)]
     format: EvalFormat,
 }
 
@@ -132,12 +137,21 @@ pub fn run(args: EvalArgs) -> Result<()> {
         .collect();
     if !missing.is_empty() {
         let more = if missing.len() > 10 { ", ..." } else { "" };
-        eprintln!(
-            "multisum eval: {} of {} clusters have no summary (scored 0): {}{more}",
+        let message = format!(
+            "{} of {} clusters have no summary{}: {}{more}",
             missing.len(),
             units.len(),
+            if args.allow_missing {
+                " (scored 0)"
+            } else {
+                ""
+            },
             missing[..missing.len().min(10)].join(", ")
         );
+        if !args.allow_missing {
+            bail!("{message} (--allow-missing scores them 0)");
+        }
+        eprintln!("multisum eval: warning: {message}");
     }
 
     let settings = settings_line(&args, limit);

@@ -17,6 +17,12 @@
 //!   endless pipe cannot exhaust memory.
 //! - An empty or blank report, or one that is all headlines and
 //!   boilerplate, is summarised with the others, with a warning naming it.
+//! - A manifest names files inside its own folder only: an absolute path,
+//!   a `..` or a link that leads out of the folder is an error naming the
+//!   manifest and the entry. A folder's links that lead outside it are not
+//!   followed (a warning names them), as ripgrep and fd do.
+//! - Dates (manifest `date`, batch `date`) are ISO 8601; any other value is
+//!   ignored with a warning naming it.
 
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -159,6 +165,22 @@ fn warnings(sources: &[Source], summary: &Summary) -> Vec<String> {
             name(source)
         ));
     }
+    let mut languages = std::collections::BTreeMap::new();
+    for source in summary.sources() {
+        *languages.entry(source.language().name()).or_insert(0usize) += 1;
+    }
+    if languages.len() > 1 {
+        let counts: Vec<String> = languages
+            .iter()
+            .map(|(language, n)| format!("{n} in {language}"))
+            .collect();
+        out.push(format!(
+            "the reports are in {} languages ({}): a fact that reports in different languages \
+             share is not recognised as one, and may be stated once per language",
+            languages.len(),
+            counts.join(", ")
+        ));
+    }
     if summary.sentences().is_empty() {
         let total: usize = body.iter().sum();
         out.push(if total == 0 {
@@ -179,7 +201,7 @@ fn name(source: &Source) -> &str {
     source.path().unwrap_or(source.id())
 }
 
-fn warn(message: &str) {
+pub fn warn(message: &str) {
     eprintln!("multisum: warning: {message}");
 }
 
@@ -221,6 +243,15 @@ impl Loader {
             let text_like = path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
+            if text_like && leads_outside(dir, &path) {
+                warn(&format!(
+                    "{}: a link that leads outside {}; not followed",
+                    path.display(),
+                    dir.display()
+                ));
+                others += 1;
+                continue;
+            }
             match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => subfolders += 1,
                 // A broken link named like a report is one that cannot be
@@ -276,14 +307,22 @@ impl Loader {
             .report
             .into_iter()
             .map(|r| {
-                let path = dir.join(&r.file);
+                let path = inside(dir, &r.file).map_err(|why| {
+                    anyhow!(
+                        "{}: report {:?}: file {:?} {why}; a manifest names files in its own folder",
+                        manifest.display(),
+                        r.id,
+                        r.file
+                    )
+                })?;
+                let place = format!("{}: report {:?}", manifest.display(), r.id);
                 let mut source = self
                     .file(&path, Some(r.id))
                     .with_context(|| format!("named in {}", manifest.display()))?;
                 if let Some(title) = r.title {
                     source = source.with_title(title);
                 }
-                if let Some(date) = r.date {
+                if let Some(date) = r.date.and_then(|d| checked_date(d, &place)) {
                     source = source.with_date(date);
                 }
                 Ok(source)
@@ -309,6 +348,57 @@ impl Loader {
                 .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned())
         });
         Ok(Source::new(id, text).with_path(shown))
+    }
+}
+
+/// `dir` joined with `file` when that stays inside `dir`: `file` is
+/// relative, has no `..`, and no link on the way leads out of `dir`;
+/// otherwise why not.
+fn inside(dir: &Path, file: &str) -> std::result::Result<PathBuf, &'static str> {
+    use std::path::Component;
+    let relative = Path::new(file);
+    if relative.is_absolute() || relative.has_root() {
+        return Err("is an absolute path");
+    }
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err("leads out of the folder (`..`)");
+    }
+    let path = dir.join(relative);
+    if leads_outside(dir, &path) {
+        return Err("is a link that leads out of the folder");
+    }
+    Ok(path)
+}
+
+/// Whether `path`, in `dir`, resolves (through links) to a place outside
+/// `dir`. A path that does not resolve (missing, a broken link) does not:
+/// reading it gives the error.
+fn leads_outside(dir: &Path, path: &Path) -> bool {
+    match (std::fs::canonicalize(dir), std::fs::canonicalize(path)) {
+        (Ok(dir), Ok(path)) => !path.starts_with(dir),
+        _ => false,
+    }
+}
+
+/// `date` if it is an ISO 8601 date (`2025-03-13`), date and time
+/// (`2025-03-13T09:30`, `2025-03-13T09:30:00`) or instant (`…Z`,
+/// `…+01:00`); otherwise `None`, with a warning naming `place` and the value.
+pub fn checked_date(date: String, place: &str) -> Option<String> {
+    let trimmed = date.trim();
+    let valid = trimmed.parse::<jiff::civil::Date>().is_ok()
+        || trimmed.parse::<jiff::civil::DateTime>().is_ok()
+        || trimmed.parse::<jiff::Timestamp>().is_ok();
+    if valid {
+        Some(date)
+    } else {
+        warn(&format!(
+            "{place}: date {date:?} is not an ISO 8601 date (such as 2025-03-13 or \
+             2025-03-13T09:30:00Z); ignored"
+        ));
+        None
     }
 }
 

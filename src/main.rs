@@ -6,11 +6,11 @@ mod batch;
 mod eval;
 mod input;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use multisum_assemble::{Algorithm, Budget, Config, Language, Order, Selector, Summarizer, render};
 
 /// Consolidated extractive summaries of several news reports about one
@@ -36,12 +36,21 @@ enum Command {
     /// per cluster out, in input order (or `--dirs ROOT`: a cluster per
     /// subfolder).
     Batch(batch::BatchArgs),
+    /// Print a shell completion script (e.g. `multisum completions bash >
+    /// ~/.local/share/bash-completion/completions/multisum`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; e.g. `multisum man > multisum.1`).
+    Man,
 }
 
 #[derive(Debug, Args)]
 struct SummarizeArgs {
-    /// Files or folders of reports, or `-` for one report on standard input.
-    #[arg(required = true, value_name = "INPUT")]
+    /// Files or folders of reports, or `-` for one report on standard input
+    /// (the default when standard input is not a terminal).
+    #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
     /// Replace invalid UTF-8 with U+FFFD (spans then index the repaired
     /// text) and read files with NUL bytes, instead of refusing them.
@@ -50,10 +59,13 @@ struct SummarizeArgs {
     #[command(flatten)]
     options: SummaryOptions,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
     /// Print, instead of the summary, every sentence's scores and why it
-    /// was chosen or left out.
+    /// was chosen or left out (as text, Markdown or JSON, by --format).
     #[arg(long)]
     explain: bool,
 }
@@ -71,10 +83,10 @@ fn parse_ratio(value: &str) -> Result<f64, String> {
 #[derive(Debug, Args)]
 struct SummaryOptions {
     /// At most this many sentences [default: 6].
-    #[arg(long, value_name = "N", group = "budget")]
+    #[arg(short = 'n', long, value_name = "N", group = "budget")]
     sentences: Option<usize>,
     /// At most this many words in all.
-    #[arg(long, value_name = "N", group = "budget")]
+    #[arg(short, long, value_name = "N", group = "budget")]
     words: Option<usize>,
     /// At most this many bytes of sentence text in all.
     #[arg(long, value_name = "N", group = "budget")]
@@ -128,6 +140,14 @@ impl multisum_assemble::Encoder for ModelEncoder {
 /// The summarizer citing by meaning with the model in `dir`.
 #[cfg(feature = "model")]
 fn with_model(summarizer: Summarizer, dir: &std::path::Path) -> Result<Summarizer> {
+    if !dir.exists() {
+        anyhow::bail!(
+            "cannot load the model in {}: no such folder (scripts/fetch-model.sh, in the \
+             multisum repository, installs all-MiniLM-L6-v2 in models/all-MiniLM-L6-v2, or \
+             in the folder given as its argument)",
+            dir.display()
+        );
+    }
     let model = multisum_embed::Model::load(dir)
         .with_context(|| format!("cannot load the model in {}", dir.display()))?;
     Ok(summarizer.with_encoder(std::sync::Arc::new(ModelEncoder(model))))
@@ -208,8 +228,11 @@ struct SplitArgs {
     #[arg(long)]
     lossy: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = SplitFormat::Text)]
+    #[arg(short, long, value_enum, default_value_t = SplitFormat::Text)]
     format: SplitFormat,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
     /// Language of the text (name or ISO 639-1 code).
     #[arg(long, default_value = "english", value_parser = parse_language)]
     language: LanguageArg,
@@ -293,6 +316,18 @@ fn main() -> ExitCode {
         Command::Split(args) => split(args),
         Command::Eval(args) => eval::run(args),
         Command::Batch(args) => batch::run(args),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "multisum", &mut out);
+            write_output(&String::from_utf8_lossy(&out), None)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => write_output(&String::from_utf8_lossy(&out), None),
+                Err(err) => Err(err.into()),
+            }
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -310,19 +345,43 @@ fn main() -> ExitCode {
     }
 }
 
-fn summarize(args: SummarizeArgs) -> Result<()> {
+fn summarize(mut args: SummarizeArgs) -> Result<()> {
+    if args.inputs.is_empty() {
+        if std::io::stdin().is_terminal() {
+            usage_error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "no INPUT given, and standard input is a terminal: name files or folders of \
+                 reports, or pipe one report in",
+            );
+        }
+        args.inputs.push("-".to_string());
+    }
+    if args.explain && matches!(args.format, Format::Html) {
+        usage_error(
+            clap::error::ErrorKind::ArgumentConflict,
+            "--explain is written as text, markdown or json, not html (the HTML report \
+             already marks why each sentence was chosen or left out)",
+        );
+    }
     let options = input::Options { lossy: args.lossy };
     let sources = input::load_all_with(&args.inputs, options)?;
     let summary = args.options.summarizer()?.summarize(&sources)?;
     input::warn_about(&sources, &summary);
     let out = match args.format {
-        _ if args.explain => render::explain(&summary, &sources),
+        Format::Text if args.explain => render::explain(&summary, &sources),
+        Format::Markdown if args.explain => render::explain_markdown(&summary, &sources),
+        Format::Json if args.explain => render::explain_json(&summary, &sources),
         Format::Text => render::text(&summary),
         Format::Markdown => render::markdown(&summary),
         Format::Json => render::json(&summary),
         Format::Html => render::html(&summary, &sources),
     };
-    write_stdout(&out)
+    write_output(&out, args.output.as_deref())
+}
+
+/// Exits with clap's usage error (exit code 2) saying `message`.
+fn usage_error(kind: clap::error::ErrorKind, message: &str) -> ! {
+    Cli::command().error(kind, message).exit()
 }
 
 fn split(args: SplitArgs) -> Result<()> {
@@ -366,10 +425,15 @@ fn split(args: SplitArgs) -> Result<()> {
             out.push('\n');
         }
     }
-    write_stdout(&out)
+    write_output(&out, args.output.as_deref())
 }
 
-fn write_stdout(text: &str) -> Result<()> {
+/// Writes `text` to the file `output`, or to standard output.
+fn write_output(text: &str, output: Option<&std::path::Path>) -> Result<()> {
+    if let Some(path) = output {
+        return std::fs::write(path, text)
+            .with_context(|| format!("{}: cannot write", path.display()));
+    }
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;
     stdout.flush()?;

@@ -183,6 +183,14 @@ struct Case {
 
 fn no_check(_: &Path, _: &Output) {}
 
+/// A symbolic link at `at` to `target`.
+fn link(target: &Path, at: &Path) {
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(target, at).expect("symlink");
+    #[cfg(windows)]
+    std::os::windows::fs::symlink_file(target, at).expect("symlink");
+}
+
 fn empty_summary(_: &Path, out: &Output) {
     assert!(sentences(out).is_empty());
 }
@@ -780,6 +788,99 @@ fn cases() -> Vec<Case> {
             stdin: b"",
             code: 1,
             stderr: Some("docs/manifest.toml: the manifest lists no [[report]]"),
+            check: no_check,
+        },
+        Case {
+            name: "a manifest naming a file outside its folder (..)",
+            setup: |d| {
+                write(d, "secret.txt", corpus_report(0));
+                write(
+                    d,
+                    "docs/manifest.toml",
+                    "[[report]]\nid = \"x\"\nfile = \"../secret.txt\"\n",
+                );
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some(
+                "docs/manifest.toml: report \"x\": file \"../secret.txt\" leads out of the \
+                 folder (`..`); a manifest names files in its own folder",
+            ),
+            check: no_check,
+        },
+        Case {
+            name: "a manifest naming an absolute path",
+            setup: |d| {
+                write(d, "secret.txt", corpus_report(0));
+                let secret = d.join("secret.txt");
+                write(
+                    d,
+                    "docs/manifest.toml",
+                    format!("[[report]]\nid = \"x\"\nfile = {:?}\n", secret.display().to_string()),
+                );
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("is an absolute path; a manifest names files in its own folder"),
+            check: no_check,
+        },
+        Case {
+            name: "a manifest naming a link that leads outside its folder",
+            setup: |d| {
+                write(d, "secret.txt", corpus_report(0));
+                std::fs::create_dir_all(d.join("docs")).expect("folder");
+                link(&d.join("secret.txt"), &d.join("docs/inner.txt"));
+                write(
+                    d,
+                    "docs/manifest.toml",
+                    "[[report]]\nid = \"x\"\nfile = \"inner.txt\"\n",
+                );
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("file \"inner.txt\" is a link that leads out of the folder"),
+            check: no_check,
+        },
+        Case {
+            name: "a folder's link that leads outside it is not followed",
+            setup: |d| {
+                write(d, "secret.txt", corpus_report(0));
+                write(d, "docs/a.txt", corpus_report(1));
+                link(&d.join("secret.txt"), &d.join("docs/b.txt"));
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("docs/b.txt: a link that leads outside docs; not followed"),
+            check: |_, out| assert_eq!(source_lines(out).len(), 1),
+        },
+        Case {
+            name: "a manifest date that is not ISO 8601",
+            setup: |d| {
+                write(d, "docs/a.txt", corpus_report(0));
+                write(
+                    d,
+                    "docs/manifest.toml",
+                    "[[report]]\nid = \"x\"\nfile = \"a.txt\"\ndate = \"yesterday\"\n",
+                );
+                args(&["summarize", "docs"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some(
+                "docs/manifest.toml: report \"x\": date \"yesterday\" is not an ISO 8601 date",
+            ),
+            check: no_check,
+        },
+        Case {
+            name: "a batch date that is not ISO 8601",
+            setup: |_| args(&["batch"]),
+            stdin: b"{\"id\": \"c\", \"documents\": [{\"text\": \"Envoys flew to Moscow for talks on Tuesday.\", \"date\": \"13/03/2025\"}]}\n",
+            code: 0,
+            stderr: Some("cluster \"c\": document 1: date \"13/03/2025\" is not an ISO 8601 date"),
             check: no_check,
         },
         Case {

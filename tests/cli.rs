@@ -441,7 +441,7 @@ fn errors_are_one_clear_line() {
     check_error(
         &["summarize", "--model", "no/such/model", CORPUS],
         1,
-        "cannot load the model in no/such/model: no/such/model/config.json:",
+        "cannot load the model in no/such/model: no such folder (scripts/fetch-model.sh",
     );
     check_error(
         &["summarize", "--model", CORPUS, CORPUS],
@@ -575,4 +575,179 @@ fn language_auto_detects_each_report() {
         2,
         "or auto",
     );
+}
+
+/// One command-line convention: the arguments, standard input, and what the
+/// run must show (exit code, and a check of standard output and error).
+struct Convention<'a> {
+    name: &'static str,
+    args: Vec<&'a str>,
+    stdin: &'static [u8],
+    code: i32,
+    check: fn(&str, &str),
+}
+
+#[test]
+fn command_line_conventions() {
+    let french = "Les négociateurs se rendent à Moscou pour discuter du cessez-le-feu \
+                  proposé par les États-Unis. Le Kremlin étudie la proposition depuis \
+                  mercredi, selon son porte-parole.";
+    let german = "Die Unterhändler reisen nach Moskau, um über die Waffenruhe zu sprechen, \
+                  die die Vereinigten Staaten vorgeschlagen haben. Der Kreml prüft den \
+                  Vorschlag seit Mittwoch, sagte sein Sprecher.";
+    let dir = scratch("conventions");
+    std::fs::write(dir.join("fr.txt"), french).unwrap();
+    std::fs::write(dir.join("de.txt"), german).unwrap();
+    let fr = dir.join("fr.txt").display().to_string();
+    let de = dir.join("de.txt").display().to_string();
+    let out_file = dir.join("out.json").display().to_string();
+    for cluster in ["c1", "c2"] {
+        std::fs::create_dir_all(dir.join("data").join(cluster).join("refs")).unwrap();
+        std::fs::write(
+            dir.join("data").join(cluster).join("refs/a.txt"),
+            "Envoys flew to Moscow.\n",
+        )
+        .unwrap();
+    }
+    std::fs::create_dir_all(dir.join("sums")).unwrap();
+    std::fs::write(dir.join("sums/c1.txt"), "Envoys flew to Moscow.\n").unwrap();
+    let (data, sums) = (
+        dir.join("data").display().to_string(),
+        dir.join("sums").display().to_string(),
+    );
+    let cases = [
+        Convention {
+            name: "summarize reads piped standard input when given no INPUT",
+            args: vec!["summarize", "-f", "json"],
+            stdin: b"Envoys flew to Moscow for ceasefire talks on Tuesday morning.",
+            code: 0,
+            check: |out, _| assert!(out.contains("\"id\": \"stdin\"")),
+        },
+        Convention {
+            name: "short flags: -n sentences, -f format",
+            args: vec!["summarize", "-n", "2", "-f", "json", CORPUS],
+            stdin: b"",
+            code: 0,
+            check: |out, _| {
+                let v: Value = serde_json::from_str(out).unwrap();
+                assert_eq!(v["sentences"].as_array().unwrap().len(), 2);
+            },
+        },
+        Convention {
+            name: "short flag -w words",
+            args: vec!["summarize", "-w", "40", CORPUS],
+            stdin: b"",
+            code: 0,
+            check: |out, _| {
+                let words: usize = out
+                    .lines()
+                    .take_while(|l| !l.is_empty())
+                    .map(|l| l.split_whitespace().filter(|w| !w.starts_with('[')).count())
+                    .sum();
+                assert!(words <= 40, "{words} words");
+            },
+        },
+        Convention {
+            name: "--explain --format json is the explanation as JSON",
+            args: vec!["summarize", "--explain", "-f", "json", CORPUS],
+            stdin: b"",
+            code: 0,
+            check: |out, _| {
+                let v: Value = serde_json::from_str(out).unwrap();
+                let candidates = v["candidates"].as_array().unwrap();
+                let chosen = candidates
+                    .iter()
+                    .filter(|c| c["verdict"] == "chosen")
+                    .count();
+                assert_eq!(chosen, v["summary"]["sentences"].as_array().unwrap().len());
+                assert!(candidates.iter().any(|c| c["verdict"] == "boilerplate"));
+            },
+        },
+        Convention {
+            name: "--explain --format markdown",
+            args: vec!["summarize", "--explain", "-f", "markdown", CORPUS],
+            stdin: b"",
+            code: 0,
+            check: |out, _| {
+                assert!(out.starts_with("## Body sentences ("), "{out}");
+                assert!(out.contains("\n## Not candidates\n"));
+            },
+        },
+        Convention {
+            name: "--explain --format html is a usage error",
+            args: vec!["summarize", "--explain", "-f", "html", CORPUS],
+            stdin: b"",
+            code: 2,
+            check: |_, err| assert!(err.contains("--explain is written as text, markdown or json")),
+        },
+        Convention {
+            name: "completions",
+            args: vec!["completions", "bash"],
+            stdin: b"",
+            code: 0,
+            check: |out, _| assert!(out.contains("_multisum()") && out.contains("--sentences")),
+        },
+        Convention {
+            name: "man page",
+            args: vec!["man"],
+            stdin: b"",
+            code: 0,
+            check: |out, _| assert!(out.starts_with(".ie") || out.contains(".TH multisum")),
+        },
+    ];
+    let runtime = [
+        Convention {
+            name: "the detected language is in the sources list, and mixed languages warn",
+            args: vec!["summarize", "--language", "auto", &fr, &de],
+            stdin: b"",
+            code: 0,
+            check: |out, err| {
+                assert!(out.contains(", in french (detected)"), "{out}");
+                assert!(out.contains(", in german (detected)"), "{out}");
+                assert!(err.contains("the reports are in 2 languages"), "{err}");
+            },
+        },
+        Convention {
+            name: "eval with a summary missing fails",
+            args: vec!["eval", "--refs", &data, &sums],
+            stdin: b"",
+            code: 1,
+            check: |_, err| assert!(err.contains("1 of 2 clusters have no summary"), "{err}"),
+        },
+        Convention {
+            name: "eval --allow-missing scores it 0",
+            args: vec!["eval", "--allow-missing", "--refs", &data, &sums],
+            stdin: b"",
+            code: 0,
+            check: |out, err| {
+                assert!(err.contains("(scored 0)"), "{err}");
+                assert!(out.contains("ROUGE-1"), "{out}");
+            },
+        },
+        Convention {
+            name: "-o writes the output to a file",
+            args: vec!["summarize", "-f", "json", "-o", &out_file, CORPUS],
+            stdin: b"",
+            code: 0,
+            check: |out, _| assert!(out.is_empty()),
+        },
+    ];
+    for case in cases.iter().chain(&runtime) {
+        let out = multisum_stdin(&case.args, case.stdin);
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(case.code),
+            "{}: {stderr}",
+            case.name
+        );
+        assert!(!stderr.contains("panicked"), "{}: {stderr}", case.name);
+        (case.check)(&stdout, &stderr);
+    }
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert!(!written["sentences"].as_array().unwrap().is_empty());
 }

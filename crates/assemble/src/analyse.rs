@@ -40,30 +40,41 @@ const DANGLING_OPENERS: &[&str] = &[
     "there",
 ];
 
+/// The language a report was read in, and whether it was detected rather
+/// than configured.
+pub(crate) type ReadIn = (Language, bool);
+
 /// Segments every report into paragraphs, units and tokens: with `config`'s
 /// language, or with language detection on, each report's own (falling
 /// back to `config`'s when detection is unsure).
-pub(crate) fn segment(sources: &[Source], tokenizer: &Tokenizer, config: &Config) -> Vec<Document> {
+pub(crate) fn segment(
+    sources: &[Source],
+    tokenizer: &Tokenizer,
+    config: &Config,
+) -> (Vec<Document>, Vec<ReadIn>) {
     let mut others: BTreeMap<Language, Tokenizer> = BTreeMap::new();
     sources
         .iter()
         .map(|s| {
             let text = s.text();
             if !config.detect_language {
-                return tokenizer.segment(text);
+                return (tokenizer.segment(text), (config.language, false));
             }
-            let language = multisum_tokenize::detect_language(text).unwrap_or(config.language);
-            if language == config.language {
-                return tokenizer.segment(text);
-            }
-            others
-                .entry(language)
-                .or_insert_with(|| {
-                    Tokenizer::new(multisum_tokenize::Config::new().language(language))
-                })
-                .segment(text)
+            let detected = multisum_tokenize::detect_language(text);
+            let language = detected.unwrap_or(config.language);
+            let doc = if language == config.language {
+                tokenizer.segment(text)
+            } else {
+                others
+                    .entry(language)
+                    .or_insert_with(|| {
+                        Tokenizer::new(multisum_tokenize::Config::new().language(language))
+                    })
+                    .segment(text)
+            };
+            (doc, (language, detected.is_some()))
         })
-        .collect()
+        .unzip()
 }
 
 /// The analysis of the segmented reports: their body sentences, which

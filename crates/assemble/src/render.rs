@@ -37,6 +37,9 @@ pub fn text(summary: &Summary) -> String {
         if let Some(original) = src.copy_of() {
             let _ = write!(out, ", a syndicated copy of [{}]", original + 1);
         }
+        if src.language_detected() {
+            let _ = write!(out, ", in {} (detected)", src.language().name());
+        }
         out.push('\n');
     }
     out
@@ -75,6 +78,9 @@ pub fn markdown(summary: &Summary) -> String {
         if let Some(original) = src.copy_of() {
             let _ = write!(out, ", a syndicated copy of [^{}]", original + 1);
         }
+        if src.language_detected() {
+            let _ = write!(out, ", in {} (detected)", src.language().name());
+        }
         out.push('\n');
     }
     out
@@ -107,6 +113,8 @@ struct JsonSource<'a> {
     title: Option<&'a str>,
     path: Option<&'a str>,
     copy_of: Option<usize>,
+    language: &'static str,
+    language_detected: bool,
 }
 
 #[derive(Serialize)]
@@ -155,7 +163,17 @@ pub fn json_line(summary: &Summary) -> String {
 }
 
 fn json_with(summary: &Summary, pretty: bool) -> String {
-    let doc = JsonSummary {
+    let doc = json_summary(summary);
+    let out = if pretty {
+        serde_json::to_string_pretty(&doc)
+    } else {
+        serde_json::to_string(&doc)
+    };
+    out.unwrap_or_default()
+}
+
+fn json_summary(summary: &Summary) -> JsonSummary<'_> {
+    JsonSummary {
         sources: summary
             .sources()
             .iter()
@@ -164,6 +182,8 @@ fn json_with(summary: &Summary, pretty: bool) -> String {
                 title: s.title(),
                 path: s.path(),
                 copy_of: s.copy_of(),
+                language: s.language().name(),
+                language_detected: s.language_detected(),
             })
             .collect(),
         sentences: summary
@@ -191,13 +211,7 @@ fn json_with(summary: &Summary, pretty: bool) -> String {
                     .collect(),
             })
             .collect(),
-    };
-    let out = if pretty {
-        serde_json::to_string_pretty(&doc)
-    } else {
-        serde_json::to_string(&doc)
-    };
-    out.unwrap_or_default()
+    }
 }
 
 /// A report on selection: every body sentence, best-scored first, with its
@@ -205,89 +219,261 @@ fn json_with(summary: &Summary, pretty: bool) -> String {
 /// never candidates (headings, boilerplate). `sources` are the reports the
 /// summary was made from, for the units' text.
 pub fn explain(summary: &Summary, sources: &[Source]) -> String {
-    let candidates = summary.candidates();
-    let text_of = |i: usize| -> String {
-        let c = &candidates[i];
-        let text = sources
-            .get(c.source())
-            .and_then(|s| s.text().get(c.span()))
-            .unwrap_or("");
-        let mut text = collapse_whitespace(text);
-        if let Some((cut, _)) = text.char_indices().nth(90) {
-            text.truncate(cut);
-            text.push('…');
-        }
-        text
-    };
-    let mut body: Vec<usize> = (0..candidates.len())
-        .filter(|&i| {
-            !matches!(
-                candidates[i].verdict(),
-                Verdict::Boilerplate | Verdict::Heading
-            )
-        })
-        .collect();
-    body.sort_by(|&a, &b| {
-        candidates[b]
-            .centrality()
-            .total_cmp(&candidates[a].centrality())
-            .then(a.cmp(&b))
-    });
+    let explained = Explained::new(summary, sources);
     let mut out = String::new();
-    let _ = writeln!(out, "Body sentences ({}), best first:", body.len());
-    for &i in &body {
-        let c = &candidates[i];
-        let why = match c.verdict() {
-            Verdict::Chosen { rank } => format!("chosen #{}", rank + 1),
-            Verdict::Redundant { with, similarity } => {
-                format!(
-                    "redundant ({similarity:.2}) with [{}] {}",
-                    candidates[*with].source() + 1,
-                    text_of(*with)
-                )
-            }
-            Verdict::Restates { with, reports } => {
-                format!(
-                    "restates [{}] {} (both cite the same sentence in {reports} reports)",
-                    candidates[*with].source() + 1,
-                    text_of(*with)
-                )
-            }
-            Verdict::OverBudget => "over budget".to_string(),
-            Verdict::Dangling => "dangling opener, predecessor not chosen".to_string(),
-            Verdict::TooShort => "fragment: too short or unfinished".to_string(),
-            Verdict::Copy => "in a syndicated copy of another report".to_string(),
-            Verdict::NotReached => "not chosen: lower MMR score when the budget filled".to_string(),
-            Verdict::Boilerplate | Verdict::Heading => unreachable!("filtered out above"),
-        };
+    let _ = writeln!(
+        out,
+        "Body sentences ({}), best first:",
+        explained.body.len()
+    );
+    for &i in &explained.body {
+        let c = &explained.candidates[i];
         let _ = writeln!(
             out,
             "  [{}] {:.3}  {}",
             c.source() + 1,
             c.centrality(),
-            text_of(i)
+            explained.short(i)
         );
-        let _ = writeln!(out, "        → {why}");
-        if let Some((with, sim)) = c.closest_chosen()
-            && sim > 0.0
-            && !matches!(c.verdict(), Verdict::Redundant { .. })
-        {
+        let _ = writeln!(out, "        → {}", explained.why(i));
+        if let Some((with, sim)) = explained.closest(i) {
             let _ = writeln!(
                 out,
                 "          closest chosen ({sim:.2}): [{}] {}",
-                candidates[with].source() + 1,
-                text_of(with)
+                explained.candidates[with].source() + 1,
+                explained.short(with)
             );
         }
     }
     let _ = writeln!(out, "\nNot candidates:");
-    for (i, c) in candidates.iter().enumerate() {
-        let kind = match c.verdict() {
-            Verdict::Boilerplate => "boilerplate",
-            Verdict::Heading => "heading",
-            _ => continue,
-        };
-        let _ = writeln!(out, "  [{}] {kind:<11}  {}", c.source() + 1, text_of(i));
+    for i in explained.others() {
+        let c = &explained.candidates[i];
+        let _ = writeln!(
+            out,
+            "  [{}] {:<11}  {}",
+            c.source() + 1,
+            c.verdict().name(),
+            explained.short(i)
+        );
     }
     out
+}
+
+/// [`explain`] as Markdown: the body sentences as a list, best first, each
+/// with why it was chosen or left out; then the units that were never
+/// candidates.
+pub fn explain_markdown(summary: &Summary, sources: &[Source]) -> String {
+    let explained = Explained::new(summary, sources);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "## Body sentences ({}), best first\n",
+        explained.body.len()
+    );
+    for &i in &explained.body {
+        let c = &explained.candidates[i];
+        let _ = writeln!(
+            out,
+            "- **[{}]** {:.3} {}  \n  → {}",
+            c.source() + 1,
+            c.centrality(),
+            escape_markdown(&explained.short(i)),
+            escape_markdown(&explained.why(i))
+        );
+        if let Some((with, sim)) = explained.closest(i) {
+            let _ = writeln!(
+                out,
+                "  *closest chosen ({sim:.2}): [{}] {}*",
+                explained.candidates[with].source() + 1,
+                escape_markdown(&explained.short(with))
+            );
+        }
+    }
+    let _ = writeln!(out, "\n## Not candidates\n");
+    for i in explained.others() {
+        let c = &explained.candidates[i];
+        let _ = writeln!(
+            out,
+            "- **[{}]** {}: {}",
+            c.source() + 1,
+            c.verdict().name(),
+            escape_markdown(&explained.short(i))
+        );
+    }
+    out
+}
+
+/// [`explain`] as JSON: `{"summary": …, "candidates": […]}`, where
+/// `summary` is what [`json`] gives and `candidates` lists every unit of
+/// every report, by report and text order, as `{"source", "span", "text",
+/// "centrality", "verdict"}` (a [`Verdict::name`]) plus, by verdict, `rank`
+/// (chosen, 0 first), `with` (the index in `candidates` of the chosen
+/// sentence it repeats) with `similarity` (redundant) or `reports`
+/// (restates), and `closest` (`{"with", "similarity"}`, the most similar
+/// chosen sentence) for body sentences not chosen.
+pub fn explain_json(summary: &Summary, sources: &[Source]) -> String {
+    let explained = Explained::new(summary, sources);
+    let candidates = explained
+        .candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (rank, with, similarity, reports) = match *c.verdict() {
+                Verdict::Chosen { rank } => (Some(rank), None, None, None),
+                Verdict::Redundant { with, similarity } => {
+                    (None, Some(with), Some(round6(similarity)), None)
+                }
+                Verdict::Restates { with, reports } => (None, Some(with), None, Some(reports)),
+                _ => (None, None, None, None),
+            };
+            JsonCandidate {
+                source: c.source(),
+                span: [c.span().start, c.span().end],
+                text: explained.text(i),
+                centrality: round6(c.centrality()),
+                verdict: c.verdict().name(),
+                rank,
+                with,
+                similarity,
+                reports,
+                closest: explained.closest(i).map(|(with, similarity)| JsonClosest {
+                    with,
+                    similarity: round6(similarity),
+                }),
+            }
+        })
+        .collect();
+    let doc = JsonExplanation {
+        summary: json_summary(summary),
+        candidates,
+    };
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+#[derive(Serialize)]
+struct JsonExplanation<'a> {
+    summary: JsonSummary<'a>,
+    candidates: Vec<JsonCandidate<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonCandidate<'a> {
+    source: usize,
+    span: [usize; 2],
+    text: &'a str,
+    centrality: f64,
+    verdict: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rank: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    with: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    similarity: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reports: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    closest: Option<JsonClosest>,
+}
+
+#[derive(Serialize)]
+struct JsonClosest {
+    with: usize,
+    similarity: f64,
+}
+
+/// What every explanation shows, whatever its format.
+struct Explained<'a> {
+    candidates: &'a [crate::summary::Candidate],
+    sources: &'a [Source],
+    /// Body sentences, best-scored first.
+    body: Vec<usize>,
+}
+
+impl<'a> Explained<'a> {
+    fn new(summary: &'a Summary, sources: &'a [Source]) -> Explained<'a> {
+        let candidates = summary.candidates();
+        let mut body: Vec<usize> = (0..candidates.len())
+            .filter(|&i| {
+                !matches!(
+                    candidates[i].verdict(),
+                    Verdict::Boilerplate | Verdict::Heading
+                )
+            })
+            .collect();
+        body.sort_by(|&a, &b| {
+            candidates[b]
+                .centrality()
+                .total_cmp(&candidates[a].centrality())
+                .then(a.cmp(&b))
+        });
+        Explained {
+            candidates,
+            sources,
+            body,
+        }
+    }
+
+    /// Units that were never candidates (headings, boilerplate), in order.
+    fn others(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.candidates.len()).filter(|&i| {
+            matches!(
+                self.candidates[i].verdict(),
+                Verdict::Boilerplate | Verdict::Heading
+            )
+        })
+    }
+
+    /// Candidate `i`'s text as it stands in its report.
+    fn text(&self, i: usize) -> &'a str {
+        let c = &self.candidates[i];
+        self.sources
+            .get(c.source())
+            .and_then(|s| s.text().get(c.span()))
+            .unwrap_or("")
+    }
+
+    /// Candidate `i`'s text on one line, cut at 90 characters.
+    fn short(&self, i: usize) -> String {
+        let mut text = collapse_whitespace(self.text(i));
+        if let Some((cut, _)) = text.char_indices().nth(90) {
+            text.truncate(cut);
+            text.push('…');
+        }
+        text
+    }
+
+    /// Why body sentence `i` was chosen or left out, in words.
+    fn why(&self, i: usize) -> String {
+        let candidates = self.candidates;
+        match candidates[i].verdict() {
+            Verdict::Chosen { rank } => format!("chosen #{}", rank + 1),
+            Verdict::Redundant { with, similarity } => format!(
+                "redundant ({similarity:.2}) with [{}] {}",
+                candidates[*with].source() + 1,
+                self.short(*with)
+            ),
+            Verdict::Restates { with, reports } => format!(
+                "restates [{}] {} (both cite the same sentence in {reports} reports)",
+                candidates[*with].source() + 1,
+                self.short(*with)
+            ),
+            Verdict::OverBudget => "over budget".to_string(),
+            Verdict::Dangling => "dangling opener, predecessor not chosen".to_string(),
+            Verdict::TooShort => "fragment: too short or unfinished".to_string(),
+            Verdict::Copy => "in a syndicated copy of another report".to_string(),
+            Verdict::NotReached => "not chosen: lower MMR score when the budget filled".to_string(),
+            Verdict::Boilerplate => "boilerplate".to_string(),
+            Verdict::Heading => "heading".to_string(),
+        }
+    }
+
+    /// For a body sentence not chosen and not redundant: the most similar
+    /// chosen sentence and their similarity, when above zero.
+    fn closest(&self, i: usize) -> Option<(usize, f64)> {
+        let c = &self.candidates[i];
+        c.closest_chosen()
+            .filter(|&(_, sim)| sim > 0.0 && !matches!(c.verdict(), Verdict::Redundant { .. }))
+    }
 }

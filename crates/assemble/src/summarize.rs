@@ -62,7 +62,7 @@ impl Summarizer {
             return Err(Error::invalid_ratio(r));
         }
         let tuning = &self.config.tuning;
-        let docs = analyse::segment(sources, &self.tokenizer, &self.config);
+        let (docs, read_in) = analyse::segment(sources, &self.tokenizer, &self.config);
         let analysis = analyse::analyse(sources, &docs, &self.config);
 
         let mut citer = Citer::new(&analysis, tuning);
@@ -112,7 +112,7 @@ impl Summarizer {
             })
             .collect();
         Ok(Summary {
-            sources: source_infos(sources, &docs, &analysis),
+            sources: source_infos(sources, &docs, &read_in, &analysis),
             sentences,
             candidates: candidates(&docs, &analysis, &selection),
         })
@@ -120,20 +120,28 @@ impl Summarizer {
 }
 
 /// What the summary says about each report: id, title (given, else its
-/// headline), path, and the report it is a copy of.
-fn source_infos(sources: &[Source], docs: &[Document], analysis: &Analysis) -> Vec<SourceInfo> {
+/// headline), path, the report it is a copy of, and its language.
+fn source_infos(
+    sources: &[Source],
+    docs: &[Document],
+    read_in: &[analyse::ReadIn],
+    analysis: &Analysis,
+) -> Vec<SourceInfo> {
     sources
         .iter()
         .zip(docs)
+        .zip(read_in)
         .enumerate()
-        .map(|(i, (s, d))| SourceInfo {
+        .map(|(i, ((s, doc), &(language, detected)))| SourceInfo {
             id: s.id().to_string(),
             title: s.title().map(str::to_string).or_else(|| {
-                d.headline()
+                doc.headline()
                     .map(|h| collapse_whitespace(&s.text()[h.span.clone()]))
             }),
             path: s.path().map(str::to_string),
             copy_of: (analysis.original[i] != i).then_some(analysis.original[i]),
+            language,
+            detected,
         })
         .collect()
 }

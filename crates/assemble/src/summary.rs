@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use multisum_tokenize::Language;
+
 /// A report cited by a summary sentence: it contains a sentence, at `span`,
 /// stating the same content.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,6 +118,24 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The name used in `--explain` JSON: `chosen`, `redundant`,
+    /// `restates`, `over_budget`, `dangling`, `too_short`, `copy`,
+    /// `not_reached`, `boilerplate` or `heading`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Verdict::Chosen { .. } => "chosen",
+            Verdict::Redundant { .. } => "redundant",
+            Verdict::Restates { .. } => "restates",
+            Verdict::OverBudget => "over_budget",
+            Verdict::Dangling => "dangling",
+            Verdict::TooShort => "too_short",
+            Verdict::Copy => "copy",
+            Verdict::NotReached => "not_reached",
+            Verdict::Boilerplate => "boilerplate",
+            Verdict::Heading => "heading",
+        }
+    }
+
     /// The same verdict with the chosen sentence it names (if any)
     /// renumbered by `f`: selection names sentences, a [`Summary`] its
     /// candidates.
@@ -230,6 +250,8 @@ pub struct SourceInfo {
     pub(crate) title: Option<String>,
     pub(crate) path: Option<String>,
     pub(crate) copy_of: Option<usize>,
+    pub(crate) language: Language,
+    pub(crate) detected: bool,
 }
 
 impl SourceInfo {
@@ -254,6 +276,18 @@ impl SourceInfo {
     /// and is not scored or selected from.
     pub fn copy_of(&self) -> Option<usize> {
         self.copy_of
+    }
+
+    /// The language the report was read in: the configured one, or with
+    /// [`Config::detect_language`](crate::Config::detect_language) its own.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Whether [`SourceInfo::language`] was detected from the text (with
+    /// detection on, and sure of itself) rather than configured.
+    pub fn language_detected(&self) -> bool {
+        self.detected
     }
 }
 

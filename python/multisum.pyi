@@ -1,0 +1,124 @@
+"""Consolidated extractive summaries of several news reports, in which every
+sentence cites every report that states it.
+
+>>> import multisum
+>>> s = multisum.summarize([
+...     "Envoys flew to Moscow for ceasefire talks on Tuesday. The weather was cold.",
+...     "On Tuesday envoys flew to Moscow for talks on a ceasefire. Markets rose.",
+... ], sentences=1)
+>>> [c.source for c in s.sentences[0].citations]
+[0, 1]
+"""
+
+from os import PathLike
+from typing import List, Literal, Optional, Tuple, TypedDict, Union
+
+__version__: str
+
+class Report(TypedDict, total=False):
+    """A report: its text, and optionally an id (default: its 1-based
+    position), a title, a date (ISO 8601, for ``order="date"``) and the path
+    it was read from (shown in the output)."""
+
+    text: str
+    id: str
+    title: str
+    date: str
+    path: str
+
+class Citation:
+    """A report that states the sentence's content."""
+
+    @property
+    def source(self) -> int:
+        """Index of the cited report in ``Summary.sources``."""
+    @property
+    def span(self) -> Tuple[int, int]:
+        """Byte range (start, end) of the cited sentence in the report's
+        text, UTF-8 encoded."""
+    @property
+    def basis(self) -> Literal["words", "meaning"]:
+        """What the citation rests on: shared words, or meaning (with a
+        model)."""
+
+class Sentence:
+    """A sentence of the summary, copied verbatim from a report."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def source(self) -> int:
+        """Index of the report the text was taken from."""
+    @property
+    def span(self) -> Tuple[int, int]:
+        """Byte range (start, end) of the text in its report, UTF-8 encoded."""
+    @property
+    def score(self) -> float:
+        """Importance, normalised so the best candidate is 1."""
+    @property
+    def corroboration(self) -> int:
+        """How many independent reports carry it (syndicated copies count once)."""
+    @property
+    def citations(self) -> List[Citation]:
+        """Every report stating it, the origin included, by report."""
+
+class SourceInfo:
+    """What the summary says about one input report."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> Optional[str]:
+        """The title given, else the report's headline."""
+    @property
+    def path(self) -> Optional[str]: ...
+    @property
+    def copy_of(self) -> Optional[int]:
+        """The report this one is a syndicated copy of, if any."""
+    @property
+    def language(self) -> str:
+        """The language the report was read in, e.g. "english"."""
+
+class Summary:
+    """A consolidated summary; ``str(summary)`` is the CLI's text output."""
+
+    @property
+    def sentences(self) -> List[Sentence]: ...
+    @property
+    def sources(self) -> List[SourceInfo]: ...
+    def to_json(self) -> str:
+        """What ``multisum summarize --format json`` prints."""
+    def to_markdown(self) -> str:
+        """What ``multisum summarize --format markdown`` prints."""
+    def to_html(self) -> str:
+        """What ``multisum summarize --format html`` prints."""
+    def explain(self, format: Literal["text", "markdown", "json"] = "text") -> str:
+        """What ``multisum summarize --explain`` prints: why each sentence
+        was chosen or left out."""
+
+def summarize(
+    reports: List[Union[str, Report]],
+    *,
+    sentences: Optional[int] = None,
+    words: Optional[int] = None,
+    bytes: Optional[int] = None,
+    ratio: Optional[float] = None,
+    algorithm: Literal["textrank", "lexrank", "centroid", "tfidf"] = "textrank",
+    order: Literal["source", "score", "date"] = "source",
+    language: str = "english",
+    selector: Literal["mmr", "coverage"] = "mmr",
+    model: Optional[Union[str, PathLike]] = None,
+) -> Summary:
+    """Summarizes ``reports`` into one summary in which every sentence cites
+    every report that states it.
+
+    At most one budget: ``sentences`` (default 6), ``words``, ``bytes`` or
+    ``ratio`` (0 to 1, of the input's body sentences). ``language`` is a
+    name or ISO 639-1 code, or "auto" to detect each report's. ``model`` is
+    a sentence-embedding model folder (all-MiniLM-L6-v2, as
+    ``scripts/fetch-model.sh`` installs it): reports stating a sentence in
+    other words are cited too. The summarizing itself runs without the GIL.
+
+    Raises ``ValueError`` for bad options or reports (the CLI's messages)
+    and ``TypeError`` for reports of the wrong type.
+    """

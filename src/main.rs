@@ -379,9 +379,15 @@ fn summarize(mut args: SummarizeArgs) -> Result<()> {
     write_output(&out, args.output.as_deref())
 }
 
-/// Exits with clap's usage error (exit code 2) saying `message`.
+/// Exits with clap's usage error for `summarize` (exit code 2) saying
+/// `message`.
 fn usage_error(kind: clap::error::ErrorKind, message: &str) -> ! {
-    Cli::command().error(kind, message).exit()
+    let mut cli = Cli::command();
+    cli.build();
+    match cli.find_subcommand_mut("summarize") {
+        Some(summarize) => summarize.error(kind, message).exit(),
+        None => cli.error(kind, message).exit(),
+    }
 }
 
 fn split(args: SplitArgs) -> Result<()> {

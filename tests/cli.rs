@@ -26,16 +26,13 @@ fn corpus_summary_text() {
 #[test]
 fn readme_example_is_the_output() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = "`multisum summarize --model models/all-MiniLM-L6-v2 corpus/ceasefire-talks` prints:\n\n```text\n";
+    let start = "`multisum summarize corpus/ceasefire-talks` prints:\n\n```text\n";
     let example = readme
         .split_once(start)
         .and_then(|(_, rest)| rest.split_once("```"))
         .map(|(example, _)| example)
         .expect("README has the example");
-    assert_eq!(
-        example,
-        stdout(&multisum(&["summarize", "--model", model(), CORPUS]))
-    );
+    assert_eq!(example, stdout(&multisum(&["summarize", CORPUS])));
 }
 
 #[test]
@@ -601,6 +598,7 @@ fn command_line_conventions() {
     let fr = dir.join("fr.txt").display().to_string();
     let de = dir.join("de.txt").display().to_string();
     let out_file = dir.join("out.json").display().to_string();
+    let split_file = dir.join("split.json").display().to_string();
     for cluster in ["c1", "c2"] {
         std::fs::create_dir_all(dir.join("data").join(cluster).join("refs")).unwrap();
         std::fs::write(
@@ -725,6 +723,13 @@ fn command_line_conventions() {
             },
         },
         Convention {
+            name: "split -o writes the units to a file",
+            args: vec!["split", "-f", "json", "-o", &split_file, &fr],
+            stdin: b"",
+            code: 0,
+            check: |out, _| assert!(out.is_empty()),
+        },
+        Convention {
             name: "-o writes the output to a file",
             args: vec!["summarize", "-f", "json", "-o", &out_file, CORPUS],
             stdin: b"",
@@ -750,4 +755,27 @@ fn command_line_conventions() {
     let written: Value =
         serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
     assert!(!written["sentences"].as_array().unwrap().is_empty());
+}
+
+/// With no INPUT and standard input a terminal, `summarize` is a usage
+/// error (exit 2) that says what to give; run under `script`, which gives
+/// the binary a terminal, where it is installed.
+#[test]
+fn summarize_without_input_on_a_terminal_is_a_usage_error() {
+    let script = Path::new("/usr/bin/script");
+    if !script.exists() {
+        eprintln!("skipped: no /usr/bin/script to give the binary a terminal");
+        return;
+    }
+    let command = format!("{} summarize", env!("CARGO_BIN_EXE_multisum"));
+    let out = std::process::Command::new(script)
+        .args(["-qec", &command, "/dev/null"])
+        .env_remove("MULTISUM_MODEL")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("standard input is a terminal"), "{text}");
+    assert!(text.contains("multisum summarize"), "{text}");
 }

@@ -80,7 +80,8 @@ run() {
   else
     differ=$((differ + 1))
     printf 'DIFFERS  %-52s\n' "$name"
-    diff <(cat "$WORK/old" "$WORK/old.err") <(cat "$WORK/new" "$WORK/new.err") | head -n 6 | sed 's/^/         /'
+    { diff <(cat "$WORK/old" "$WORK/old.err") <(cat "$WORK/new" "$WORK/new.err") || true; } |
+      head -n 6 | sed 's/^/         /'
   fi
 }
 

@@ -21,8 +21,9 @@
 //!   a `..` or a link that leads out of the folder is an error naming the
 //!   manifest and the entry. A folder's links that lead outside it are not
 //!   followed (a warning names them), as ripgrep and fd do.
-//! - Dates (manifest `date`, batch `date`) are ISO 8601; any other value is
-//!   ignored with a warning naming it.
+//! - Dates (manifest `date`, batch `date`) are ISO 8601, kept in one form
+//!   that sorts as time does; any other value is ignored with a warning
+//!   naming it.
 
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -383,23 +384,35 @@ fn leads_outside(dir: &Path, path: &Path) -> bool {
     }
 }
 
-/// `date` if it is an ISO 8601 date (`2025-03-13`), date and time
-/// (`2025-03-13T09:30`, `2025-03-13T09:30:00`) or instant (`…Z`,
-/// `…+01:00`); otherwise `None`, with a warning naming `place` and the value.
+/// `date` in one form that sorts as time does, if it is an ISO 8601 date
+/// (`2025-03-13` → itself), date and time (`2025-03-13T09:30` →
+/// `2025-03-13T09:30:00`) or instant (`2025-03-14T01:00+05:00` → in UTC,
+/// `2025-03-13T20:00:00Z`); otherwise `None`, with a warning naming `place`
+/// and the value. `--order date` compares these strings.
 pub fn checked_date(date: String, place: &str) -> Option<String> {
     let trimmed = date.trim();
-    let valid = trimmed.parse::<jiff::civil::Date>().is_ok()
-        || trimmed.parse::<jiff::civil::DateTime>().is_ok()
-        || trimmed.parse::<jiff::Timestamp>().is_ok();
-    if valid {
-        Some(date)
+    // A civil date parses the date part of a longer value too: a time makes
+    // it a date and time, an offset an instant.
+    let normal = if let Ok(t) = trimmed.parse::<jiff::Timestamp>() {
+        Some(t.to_string())
+    } else if trimmed.contains(['T', 't', ' ']) {
+        trimmed
+            .parse::<jiff::civil::DateTime>()
+            .ok()
+            .map(|t| t.to_string())
     } else {
+        trimmed
+            .parse::<jiff::civil::Date>()
+            .ok()
+            .map(|d| d.to_string())
+    };
+    if normal.is_none() {
         warn(&format!(
             "{place}: date {date:?} is not an ISO 8601 date (such as 2025-03-13 or \
              2025-03-13T09:30:00Z); ignored"
         ));
-        None
     }
+    normal
 }
 
 fn open(path: &Path) -> Result<File> {
@@ -559,5 +572,32 @@ mod tests {
             false,
             Err("NUL character at byte offset 4"),
         );
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::checked_date;
+
+    /// Accepted dates come out in one form that sorts as time does.
+    #[test]
+    fn dates_are_checked_and_normalised() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("2025-03-13", Some("2025-03-13")),
+            (" 2025-03-20 ", Some("2025-03-20")),
+            ("20250310", Some("2025-03-10")),
+            ("2025-03-13T09:30", Some("2025-03-13T09:30:00")),
+            ("2025-03-14T01:00+05:00", Some("2025-03-13T20:00:00Z")),
+            ("2025-03-13T23:00Z", Some("2025-03-13T23:00:00Z")),
+            ("yesterday", None),
+            ("13/03/2025", None),
+        ];
+        for &(date, expected) in cases {
+            assert_eq!(
+                checked_date(date.to_string(), "test").as_deref(),
+                expected,
+                "{date:?}"
+            );
+        }
     }
 }

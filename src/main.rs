@@ -79,6 +79,15 @@ fn parse_ratio(value: &str) -> Result<f64, String> {
     }
 }
 
+/// A number from 0 to 1 (`--lambda`, `--redundancy`): NaN, infinities and
+/// values outside are usage errors.
+fn parse_unit(value: &str) -> Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err("not a number between 0 and 1".to_string()),
+    }
+}
+
 /// The options that shape a summary, shared by `summarize` and `batch`.
 #[derive(Debug, Args)]
 struct SummaryOptions {
@@ -108,11 +117,11 @@ struct SummaryOptions {
     #[arg(long, value_enum, default_value_t = SelectorArg::Mmr)]
     selector: SelectorArg,
     /// MMR trade-off between importance (1) and novelty (0).
-    #[arg(long, value_name = "L")]
+    #[arg(long, value_name = "L", value_parser = parse_unit)]
     lambda: Option<f64>,
     /// Similarity (0 to 1) above which two sentences count as saying the
     /// same thing; no two chosen sentences are more similar.
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", value_parser = parse_unit)]
     redundancy: Option<f64>,
     /// A sentence-embedding model folder (`scripts/fetch-model.sh` installs
     /// all-MiniLM-L6-v2 in models/all-MiniLM-L6-v2): also cite reports

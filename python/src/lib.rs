@@ -353,6 +353,8 @@ fn with_model(summarizer: Summarizer, dir: PathBuf) -> PyResult<Summarizer> {
         }
     }
     static MODELS: Mutex<Option<HashMap<PathBuf, Arc<multisum_embed::Model>>>> = Mutex::new(None);
+    // One key per folder, however it is spelled or wherever the process is.
+    let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
     let mut models = MODELS.lock().unwrap_or_else(|e| e.into_inner());
     let models = models.get_or_insert_with(HashMap::new);
     let model = match models.get(&dir) {

@@ -13,6 +13,7 @@ pub struct Error {
 enum ErrorKind {
     NoSources,
     InvalidRatio(f64),
+    InvalidTuning(&'static str),
     Encoder(String),
 }
 
@@ -26,6 +27,12 @@ impl Error {
     pub(crate) fn invalid_ratio(ratio: f64) -> Error {
         Error {
             kind: ErrorKind::InvalidRatio(ratio),
+        }
+    }
+
+    pub(crate) fn invalid_tuning(field: &'static str) -> Error {
+        Error {
+            kind: ErrorKind::InvalidTuning(field),
         }
     }
 
@@ -47,6 +54,9 @@ impl fmt::Display for Error {
             ErrorKind::NoSources => f.write_str("no reports to summarize"),
             ErrorKind::InvalidRatio(r) => {
                 write!(f, "ratio {r} is not a number between 0 and 1")
+            }
+            ErrorKind::InvalidTuning(field) => {
+                write!(f, "tuning value {field} is not a finite number")
             }
             ErrorKind::Encoder(m) => write!(f, "the sentence encoder failed: {m}"),
         }

@@ -50,8 +50,9 @@ impl Summarizer {
     }
 
     /// Summarizes the reports. Fails only when there are none, the budget is
-    /// invalid, or the encoder (see [`Summarizer::with_encoder`]) fails;
-    /// reports with no body text give an empty summary.
+    /// invalid, a [`Tuning`](crate::Tuning) value is not finite, or the
+    /// encoder (see [`Summarizer::with_encoder`]) fails; reports with no
+    /// body text give an empty summary.
     pub fn summarize(&self, sources: &[Source]) -> Result<Summary, Error> {
         if sources.is_empty() {
             return Err(Error::no_sources());
@@ -62,6 +63,9 @@ impl Summarizer {
             return Err(Error::invalid_ratio(r));
         }
         let tuning = &self.config.tuning;
+        if let Some(field) = tuning.non_finite() {
+            return Err(Error::invalid_tuning(field));
+        }
         let (docs, read_in) = analyse::segment(sources, &self.tokenizer, &self.config);
         let analysis = analyse::analyse(sources, &docs, &self.config);
 

@@ -78,6 +78,31 @@ pub struct Tuning {
     pub meaning_share: f64,
 }
 
+impl Tuning {
+    /// The first weight or threshold that is not a finite number (NaN or
+    /// infinite), which would make scores meaningless, by name.
+    pub(crate) fn non_finite(&self) -> Option<&'static str> {
+        let values = [
+            ("copy_share", self.copy_share),
+            ("heading_weight", self.heading_weight),
+            ("lambda", self.lambda),
+            ("redundancy", self.redundancy),
+            ("restate_share", self.restate_share),
+            ("coverage_saturation", self.coverage_saturation),
+            ("coverage_diversity", self.coverage_diversity),
+            ("coverage_cost_exponent", self.coverage_cost_exponent),
+            ("cite_cosine", self.cite_cosine),
+            ("cite_overlap", self.cite_overlap),
+            ("meaning_cosine", f64::from(self.meaning_cosine)),
+            ("meaning_share", self.meaning_share),
+        ];
+        values
+            .into_iter()
+            .find(|(_, v)| !v.is_finite())
+            .map(|(name, _)| name)
+    }
+}
+
 impl Default for Tuning {
     fn default() -> Tuning {
         Tuning {

@@ -1,6 +1,6 @@
-//! Ordering by date and per-report language detection.
+//! Ordering by date, per-report language detection, tuning values.
 
-use multisum_assemble::{Budget, Config, Order, Source, Summarizer, Verdict};
+use multisum_assemble::{Budget, Config, Order, Source, Summarizer, Tuning, Verdict};
 
 fn texts(summary: &multisum_assemble::Summary) -> Vec<&str> {
     summary.sentences().iter().map(|s| s.text()).collect()
@@ -76,4 +76,29 @@ fn detected_languages_use_each_report_s_own_stopwords() {
         verdict(Config::new().detect_language(true)),
         Verdict::TooShort
     );
+}
+
+/// A weight or threshold that is not a finite number is an error naming
+/// it, not a summary of NaN scores.
+#[test]
+fn non_finite_tuning_is_an_error() {
+    let sources = [Source::new(
+        "a",
+        "Envoys flew to Moscow for ceasefire talks on Tuesday morning.",
+    )];
+    for (name, set) in [
+        (
+            "lambda",
+            (|t: &mut Tuning| t.lambda = f64::NAN) as fn(&mut Tuning),
+        ),
+        ("heading_weight", |t| t.heading_weight = f64::INFINITY),
+        ("meaning_cosine", |t| t.meaning_cosine = f32::NAN),
+    ] {
+        let mut tuning = Tuning::default();
+        set(&mut tuning);
+        let err = Summarizer::new(Config::new().tuning(tuning))
+            .summarize(&sources)
+            .unwrap_err();
+        assert!(err.to_string().contains(name), "{err}");
+    }
 }

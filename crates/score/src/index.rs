@@ -32,7 +32,11 @@ use crate::tfidf::TermModel;
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct SimilarityIndex {
-    /// Term `t`'s postings are `vectors[offsets[t]..offsets[t + 1]]`.
+    /// Term ids in ascending order when they are too sparse to index
+    /// directly (a term's slot is then its position here); `None` when a
+    /// term's slot is its id.
+    sparse_terms: Option<Vec<u32>>,
+    /// Slot `k`'s postings are `vectors[offsets[k]..offsets[k + 1]]`.
     offsets: Vec<usize>,
     /// Indexed vectors holding each term, in ascending order.
     vectors: Vec<u32>,
@@ -67,32 +71,55 @@ impl SimilarityIndex {
     where
         I: Iterator<Item = (u32, f64)>,
     {
-        let mut offsets = vec![0usize];
+        // Slots by term id, unless the ids are far sparser than the entries
+        // (arbitrary ids given to `new`): then by rank among the ids used.
+        let mut entries = 0usize;
+        let mut largest = 0u32;
         for i in 0..len {
             for (t, _) in row(i) {
-                let t = t as usize;
-                if offsets.len() <= t + 1 {
-                    offsets.resize(t + 2, 0);
-                }
-                offsets[t + 1] += 1;
+                entries += 1;
+                largest = largest.max(t);
             }
         }
-        for t in 1..offsets.len() {
-            offsets[t] += offsets[t - 1];
+        let sparse_terms = (largest as usize > 4 * entries + 1024).then(|| {
+            let mut terms: Vec<u32> = (0..len).flat_map(|i| row(i).map(|(t, _)| t)).collect();
+            terms.sort_unstable();
+            terms.dedup();
+            terms
+        });
+        let slot = |t: u32| -> usize {
+            match &sparse_terms {
+                Some(terms) => terms.binary_search(&t).unwrap_or(0),
+                None => t as usize,
+            }
+        };
+        let slots = match &sparse_terms {
+            Some(terms) => terms.len(),
+            None if entries == 0 => 0,
+            None => largest as usize + 1,
+        };
+        let mut offsets = vec![0usize; slots + 1];
+        for i in 0..len {
+            for (t, _) in row(i) {
+                offsets[slot(t) + 1] += 1;
+            }
         }
-        let total = offsets.last().copied().unwrap_or(0);
+        for k in 1..offsets.len() {
+            offsets[k] += offsets[k - 1];
+        }
         let mut fill = offsets.clone();
-        let mut vectors = vec![0u32; total];
-        let mut weights = vec![0.0; total];
+        let mut vectors = vec![0u32; entries];
+        let mut weights = vec![0.0; entries];
         for i in 0..len {
             for (t, w) in row(i) {
-                let slot = &mut fill[t as usize];
-                vectors[*slot] = i as u32;
-                weights[*slot] = w;
-                *slot += 1;
+                let at = &mut fill[slot(t)];
+                vectors[*at] = i as u32;
+                weights[*at] = w;
+                *at += 1;
             }
         }
         SimilarityIndex {
+            sparse_terms,
             offsets,
             vectors,
             weights,
@@ -110,15 +137,16 @@ impl SimilarityIndex {
         self.len == 0
     }
 
-    /// The number of term ids the index knows (one more than the largest).
-    pub fn terms(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
-    }
-
     /// The vectors holding `term`, in ascending order, and the term's
     /// weight in each; empty for a term no vector holds.
     pub fn postings(&self, term: u32) -> (&[u32], &[f64]) {
-        let t = term as usize;
+        let t = match &self.sparse_terms {
+            Some(terms) => match terms.binary_search(&term) {
+                Ok(k) => k,
+                Err(_) => return (&[], &[]),
+            },
+            None => term as usize,
+        };
         match (self.offsets.get(t), self.offsets.get(t + 1)) {
             (Some(&from), Some(&to)) => (&self.vectors[from..to], &self.weights[from..to]),
             _ => (&[], &[]),
@@ -243,5 +271,15 @@ mod tests {
         let empty = SimilarityIndex::new::<Vec<(u32, f64)>>(&[]);
         assert!(empty.is_empty());
         assert!(empty.searcher().dots(model.vector(0)).is_empty());
+        // Ids far apart are indexed by rank, not by id (no 4-billion-slot
+        // table), with the same results.
+        let far = SimilarityIndex::new(&[
+            vec![(7, 1.0), (u32::MAX - 1, 2.0)],
+            vec![(u32::MAX - 1, 0.5)],
+        ]);
+        let mut searcher = far.searcher();
+        assert_eq!(searcher.dots(&[(u32::MAX - 1, 1.0)]), [(0, 2.0), (1, 0.5)]);
+        assert_eq!(searcher.dots(&[(7, 3.0), (8, 1.0)]), [(0, 3.0)]);
+        assert_eq!(far.postings(u32::MAX), (&[][..], &[][..]));
     }
 }

@@ -4,15 +4,24 @@
 //! What is read and what is refused is the table "Input and errors" in the
 //! README; `tests/bad_input.rs` checks every row of it. In short:
 //!
+//! - What a file is comes from its extension (`--input-format` for
+//!   standard input, or to override): `.html`/`.htm` pages are read for
+//!   their article (`multisum-extract`; spans index the extracted text),
+//!   `.md`/`.markdown` as CommonMark with the markup blanked (spans index
+//!   the file byte for byte), anything else as plain text.
 //! - UTF-8 text is read as is. A UTF-8 byte-order mark is kept out of every
 //!   unit (its 3 bytes become spaces), so spans still index the file byte
 //!   for byte.
 //! - UTF-16 with a byte-order mark is decoded; its spans then index the
 //!   UTF-8 text, and a warning says so.
-//! - Invalid UTF-8 and NUL bytes (binary files, UTF-16 without a mark) are
-//!   errors naming the file and the byte offset, unless `--lossy`: invalid
-//!   sequences are then replaced by U+FFFD (spans index the repaired text),
-//!   and NUL bytes are read as text.
+//! - Text that is not UTF-8 is decoded from the legacy encoding it is most
+//!   likely in, as browsers guess it (chardetng, encoding_rs), with a
+//!   warning naming the encoding; `--encoding NAME` forces one. Spans then
+//!   index the decoded text.
+//! - NUL bytes (binary files, UTF-16 without a mark) are errors naming the
+//!   file and the byte offset, unless `--lossy`: they are then read as
+//!   text, and invalid UTF-8 is replaced by U+FFFD instead of decoded
+//!   (spans index the repaired text).
 //! - Reports above [`MAX_INPUT`] bytes are refused, so that a device or an
 //!   endless pipe cannot exhaust memory.
 //! - An empty or blank report, or one that is all headlines and
@@ -27,11 +36,11 @@
 
 use std::collections::BTreeSet;
 use std::fs::File;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
-use multisum_assemble::{Source, Summary, Verdict};
+use encoding_rs::Encoding;
+use multisum_assemble::{Format, Source, Summary, Verdict};
 use serde::Deserialize;
 
 /// The name of a folder's optional manifest.
@@ -50,6 +59,92 @@ pub struct Options {
     /// Replace invalid UTF-8 (and unpaired UTF-16 surrogates) with U+FFFD,
     /// and read files with NUL bytes as text, instead of refusing them.
     pub lossy: bool,
+    /// Decode every input from this encoding instead of guessing.
+    pub encoding: Option<&'static Encoding>,
+    /// Read every input as this kind of file, whatever its extension
+    /// (standard input is text unless given).
+    pub format: Option<Format>,
+}
+
+/// The extensions of files read from a folder, and what each is.
+const KINDS: &[(&str, Format)] = &[
+    ("txt", Format::Text),
+    ("md", Format::Markdown),
+    ("markdown", Format::Markdown),
+    ("html", Format::Html),
+    ("htm", Format::Html),
+];
+
+/// What a file is, by its extension: text unless named otherwise.
+fn format_of(path: &Path) -> Option<Format> {
+    let extension = path.extension()?.to_str()?;
+    KINDS
+        .iter()
+        .find(|(e, _)| e.eq_ignore_ascii_case(extension))
+        .map(|&(_, format)| format)
+}
+
+/// What multisum reads from one file: its text and what came with it.
+#[derive(Debug)]
+pub struct Reading {
+    /// The text spans index (see [`Source::spans`]).
+    pub text: String,
+    pub format: Format,
+    /// The encoding the text was decoded from, unless it was UTF-8.
+    pub encoding: Option<&'static str>,
+    /// Blanked markup (Markdown).
+    pub blanked: Vec<std::ops::Range<usize>>,
+    pub title: Option<String>,
+    /// As the file gives it, unchecked.
+    pub date: Option<String>,
+    pub author: Option<String>,
+    /// As the page declares it (HTML `lang`).
+    pub language: Option<String>,
+}
+
+impl Reading {
+    /// The text as a reader sees it: without blanked markup, and without
+    /// the blank lines that markup leaves (at most one between paragraphs).
+    pub fn body(&self) -> String {
+        if self.blanked.is_empty() {
+            return self.text.clone();
+        }
+        let source = Source::new("", self.text.as_str()).with_blanked(self.blanked.clone());
+        let text = source.read(0..self.text.len());
+        let mut out = String::with_capacity(text.len());
+        let mut blank = 0;
+        for line in text.lines().map(str::trim_end) {
+            if line.trim().is_empty() {
+                blank += 1;
+                continue;
+            }
+            if !out.is_empty() && blank > 0 {
+                out.push('\n');
+            }
+            blank = 0;
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The report, named `id`, with its date checked (`place` names it in
+    /// a warning).
+    fn into_source(self, id: String, place: &str) -> Source {
+        let mut source = Source::new(id, self.text)
+            .with_format(self.format)
+            .with_blanked(self.blanked);
+        if let Some(encoding) = self.encoding {
+            source = source.with_encoding(encoding);
+        }
+        if let Some(title) = self.title {
+            source = source.with_title(title);
+        }
+        if let Some(date) = self.date.and_then(|d| checked_date(d, place)) {
+            source = source.with_date(date);
+        }
+        source
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,18 +195,21 @@ pub fn load_all_with(inputs: &[String], options: Options) -> Result<Vec<Source>>
     Ok(sources)
 }
 
-/// One report: a file, or `-` for standard input.
-pub fn load_one(input: &str, options: Options) -> Result<Source> {
+/// What multisum reads from one file, or `-` for standard input.
+pub fn read_one(input: &str, options: Options) -> Result<Reading> {
     let mut loader = Loader {
         options,
         seen: BTreeSet::new(),
         stdin_read: false,
     };
     if input == "-" {
-        return loader.stdin();
+        return loader.read_stdin();
     }
-    loader.file(Path::new(input), None)
+    loader.read_file(Path::new(input))
 }
+
+/// The extensions read from a folder, for messages.
+const READ: &str = ".txt, .md or .html";
 
 /// Warns, on standard error, of every report that gave the summary nothing
 /// (empty, blank, or only headlines and boilerplate), and of an empty
@@ -219,9 +317,14 @@ impl Loader {
         if std::mem::replace(&mut self.stdin_read, true) {
             bail!("`-` (standard input) is given more than once");
         }
+        let read = self.read_stdin()?;
+        Ok(read.into_source("stdin".to_string(), "standard input"))
+    }
+
+    fn read_stdin(&mut self) -> Result<Reading> {
         let bytes = read_limited(std::io::stdin().lock()).context("standard input")?;
-        let text = decode(bytes, self.options, "standard input").context("standard input")?;
-        Ok(Source::new("stdin", text))
+        let format = self.options.format.unwrap_or(Format::Text);
+        read(bytes, format, self.options, "standard input").context("standard input")
     }
 
     fn folder(&mut self, dir: &Path) -> Result<Vec<Source>> {
@@ -241,9 +344,7 @@ impl Loader {
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            let text_like = path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"));
+            let text_like = format_of(&path).is_some();
             if text_like && leads_outside(dir, &path) {
                 warn(&format!(
                     "{}: a link that leads outside {}; not followed",
@@ -267,15 +368,18 @@ impl Loader {
             let shown = dir.display();
             if subfolders > 0 {
                 bail!(
-                    "{shown}: folder has no .txt or .md files, only subfolders (they are not \
+                    "{shown}: folder has no {READ} files, only subfolders (they are not \
                      searched; `multisum batch --dirs {shown}` summarizes each as a cluster)"
                 );
             }
             if others > 0 {
                 let files = if others == 1 { "file" } else { "files" };
-                bail!("{shown}: folder has no .txt or .md files ({others} other {files})");
+                bail!(
+                    "{shown}: folder has no {READ} files ({others} other {files}; name a file \
+                     to read it as text)"
+                );
             }
-            bail!("{shown}: folder has no .txt or .md files (it is empty)");
+            bail!("{shown}: folder has no {READ} files (it is empty)");
         }
         files.iter().map(|p| self.file(p, None)).collect()
     }
@@ -317,21 +421,34 @@ impl Loader {
                     )
                 })?;
                 let place = format!("{}: report {:?}", manifest.display(), r.id);
-                let mut source = self
-                    .file(&path, Some(r.id))
+                let mut read = self
+                    .read_file(&path)
                     .with_context(|| format!("named in {}", manifest.display()))?;
-                if let Some(title) = r.title {
-                    source = source.with_title(title);
-                }
-                if let Some(date) = r.date.and_then(|d| checked_date(d, &place)) {
-                    source = source.with_date(date);
-                }
-                Ok(source)
+                // The manifest's title and date come before the file's own.
+                read.title = r.title.or(read.title);
+                let from_manifest = r.date.is_some();
+                read.date = r.date.or(read.date);
+                let place = if from_manifest {
+                    place
+                } else {
+                    path.display().to_string()
+                };
+                Ok(read.into_source(r.id, &place))
             })
             .collect()
     }
 
     fn file(&mut self, path: &Path, id: Option<String>) -> Result<Source> {
+        let shown = path.display().to_string();
+        let read = self.read_file(path)?;
+        let id = id.unwrap_or_else(|| {
+            path.file_stem()
+                .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned())
+        });
+        Ok(read.into_source(id, &shown).with_path(shown))
+    }
+
+    fn read_file(&mut self, path: &Path) -> Result<Reading> {
         let shown = path.display().to_string();
         let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         if !self.seen.insert(canonical) {
@@ -343,12 +460,12 @@ impl Loader {
             bail!("{shown}: cannot read: is a folder");
         }
         let bytes = read_limited(open(path)?).with_context(|| format!("{shown}: cannot read"))?;
-        let text = decode(bytes, self.options, &shown).with_context(|| shown.clone())?;
-        let id = id.unwrap_or_else(|| {
-            path.file_stem()
-                .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned())
-        });
-        Ok(Source::new(id, text).with_path(shown))
+        let format = self
+            .options
+            .format
+            .or_else(|| format_of(path))
+            .unwrap_or(Format::Text);
+        read(bytes, format, self.options, &shown).with_context(|| shown.clone())
     }
 }
 
@@ -420,7 +537,8 @@ fn open(path: &Path) -> Result<File> {
 }
 
 /// All of `reader`, or an error once it passes [`MAX_INPUT`] bytes.
-fn read_limited(reader: impl Read) -> Result<Vec<u8>> {
+fn read_limited(reader: impl std::io::Read) -> Result<Vec<u8>> {
+    use std::io::Read as _;
     let mut bytes = Vec::new();
     reader.take(MAX_INPUT + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_INPUT {
@@ -432,20 +550,83 @@ fn read_limited(reader: impl Read) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The text of a report's bytes (see the module docs); warnings name the
-/// report as `name`.
-fn decode(mut bytes: Vec<u8>, options: Options, name: &str) -> Result<String> {
+/// What multisum reads from a file's bytes, read as `format` (see the
+/// module docs); warnings name the file as `name`.
+fn read(bytes: Vec<u8>, format: Format, options: Options, name: &str) -> Result<Reading> {
+    let (text, encoding) = decode(bytes, options, name)?;
+    let mut read = Reading {
+        text,
+        format,
+        encoding,
+        blanked: Vec::new(),
+        title: None,
+        date: None,
+        author: None,
+        language: None,
+    };
+    match format {
+        Format::Markdown => {
+            let markdown = multisum_extract::markdown(&read.text);
+            read.title = markdown.title().map(str::to_string);
+            read.date = markdown.date().map(str::to_string);
+            read.blanked = markdown.blanked().to_vec();
+            read.text = markdown.text().to_string();
+        }
+        Format::Html => {
+            let article = multisum_extract::html(&read.text, &multisum_extract::Tuning::default())
+                .map_err(|e| anyhow!("{e}"))?;
+            if article.paragraphs().is_empty() {
+                warn(&format!(
+                    "{name}: no article found in the page (a login form, an index, or not a \
+                     news page); nothing in it to summarize"
+                ));
+            }
+            read.text = article.text();
+            read.title = article.title().map(str::to_string);
+            read.date = article.date().map(str::to_string);
+            read.author = article.author().map(str::to_string);
+            read.language = article.language().map(str::to_string);
+        }
+        _ => {}
+    }
+    Ok(read)
+}
+
+/// The text of a report's bytes (see the module docs), and the encoding it
+/// was decoded from unless it was UTF-8; warnings name the report as
+/// `name`.
+fn decode(
+    mut bytes: Vec<u8>,
+    options: Options,
+    name: &str,
+) -> Result<(String, Option<&'static str>)> {
+    if let Some(encoding) = options.encoding
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
+        if had_errors && !options.lossy {
+            bail!(
+                "not valid {} (--lossy replaces what cannot be decoded)",
+                encoding.name()
+            );
+        }
+        warn(&format!(
+            "{name}: read as {} (--encoding); spans index the decoded text",
+            encoding.name()
+        ));
+        return Ok((text.into_owned(), Some(encoding.name())));
+    }
     if let Some(big_endian) = match bytes.get(..2) {
         Some([0xFF, 0xFE]) => Some(false),
         Some([0xFE, 0xFF]) => Some(true),
         _ => None,
     } {
         let text = decode_utf16(&bytes[2..], big_endian, options)?;
+        let encoding = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
         warn(&format!(
-            "{name}: read as UTF-16{}; spans index its UTF-8 text, not the file",
-            if big_endian { "BE" } else { "LE" }
+            "{name}: read as {encoding}; spans index its UTF-8 text, not the file"
         ));
-        return Ok(text);
+        return Ok((text, Some(encoding)));
     }
     // The mark is kept out of every unit, and spans still index the file:
     // its 3 bytes become 3 spaces.
@@ -460,12 +641,28 @@ fn decode(mut bytes: Vec<u8>, options: Options, name: &str) -> Result<String> {
              byte-order mark; --lossy reads it anyway)"
         );
     }
+    let forced_utf8 = options.encoding.is_some();
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(e) if !options.lossy => bail!(
+        Ok(text) => Ok((text, None)),
+        Err(e) if forced_utf8 && !options.lossy => bail!(
             "invalid UTF-8 at byte offset {} (--lossy replaces invalid bytes)",
             e.utf8_error().valid_up_to()
         ),
+        Err(e) if !options.lossy => {
+            let first = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(&bytes, true);
+            let encoding = detector.guess(None, false);
+            let (text, _, _) = encoding.decode(&bytes);
+            warn(&format!(
+                "{name}: not UTF-8 (the first invalid byte at offset {first}); read as {}, \
+                 the likeliest encoding (--encoding NAME to choose another); spans index the \
+                 decoded text",
+                encoding.name()
+            ));
+            Ok((text.into_owned(), Some(encoding.name())))
+        }
         Err(e) => {
             let first = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
@@ -478,7 +675,7 @@ fn decode(mut bytes: Vec<u8>, options: Options, name: &str) -> Result<String> {
                  byte offset {first}; spans index the repaired text",
                 if replaced == 1 { "" } else { "s" }
             ));
-            Ok(String::from_utf8_lossy(&bytes).into_owned())
+            Ok((String::from_utf8_lossy(&bytes).into_owned(), None))
         }
     }
 }
@@ -533,9 +730,23 @@ mod tests {
     use super::*;
 
     fn check(bytes: &[u8], lossy: bool, expected: std::result::Result<&str, &str>) {
-        let got = decode(bytes.to_vec(), Options { lossy }, "t").map_err(|e| format!("{e:#}"));
+        check_with(bytes, None, lossy, expected);
+    }
+
+    fn check_with(
+        bytes: &[u8],
+        encoding: Option<&str>,
+        lossy: bool,
+        expected: std::result::Result<&str, &str>,
+    ) {
+        let options = Options {
+            lossy,
+            encoding: encoding.map(|e| Encoding::for_label(e.as_bytes()).expect("label")),
+            format: None,
+        };
+        let got = decode(bytes.to_vec(), options, "t").map_err(|e| format!("{e:#}"));
         match (got, expected) {
-            (Ok(text), Ok(want)) => assert_eq!(text, want, "{bytes:?}"),
+            (Ok((text, _)), Ok(want)) => assert_eq!(text, want, "{bytes:?}"),
             (Err(err), Err(want)) => assert!(err.contains(want), "{bytes:?}: {err}"),
             (got, _) => panic!("{bytes:?}: got {got:?}, expected {expected:?}"),
         }
@@ -545,11 +756,6 @@ mod tests {
     fn issue_8_decoding() {
         check(b"Plain.", false, Ok("Plain."));
         check(b"\xEF\xBB\xBFMarked.", false, Ok("   Marked."));
-        check(
-            b"ok \xFF then",
-            false,
-            Err("invalid UTF-8 at byte offset 3"),
-        );
         check(b"ok \xFF then \xC3", true, Ok("ok \u{FFFD} then \u{FFFD}"));
         check(b"a\0b", false, Err("NUL byte at byte offset 1"));
         check(b"a\0b", true, Ok("a\0b"));
@@ -572,6 +778,44 @@ mod tests {
             false,
             Err("NUL character at byte offset 4"),
         );
+    }
+
+    /// Text that is not UTF-8 is decoded from the likeliest legacy
+    /// encoding, or from the one forced; forced UTF-8 stays strict.
+    #[test]
+    fn issue_17_legacy_encodings() {
+        let curly = b"He said \x93we are doing everything we can\x94 on Monday.";
+        check(
+            curly,
+            false,
+            Ok("He said \u{201C}we are doing everything we can\u{201D} on Monday."),
+        );
+        check_with(
+            "Der Bürgermeister sagte, die Straße sei gesperrt.".as_bytes(),
+            Some("utf-8"),
+            false,
+            Ok("Der Bürgermeister sagte, die Straße sei gesperrt."),
+        );
+        check_with(
+            b"Der B\xFCrgermeister sagte, die Stra\xDFe sei gesperrt.",
+            None,
+            false,
+            Ok("Der Bürgermeister sagte, die Straße sei gesperrt."),
+        );
+        check_with(b"caf\xE9", Some("latin1"), false, Ok("café"));
+        check_with(
+            b"\xEF\xF0\xE8\xE2\xE5\xF2",
+            Some("windows-1251"),
+            false,
+            Ok("привет"),
+        );
+        check_with(
+            b"ok \xFF",
+            Some("utf-8"),
+            false,
+            Err("invalid UTF-8 at byte offset 3"),
+        );
+        check_with(b"ok \xFF", Some("utf-8"), true, Ok("ok \u{FFFD}"));
     }
 }
 

@@ -24,11 +24,14 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Summarize reports: files, folders (their .txt/.md files, and
-    /// manifest.toml if present), or `-` for standard input.
+    /// Summarize reports: files, folders (their .txt, .md and .html files,
+    /// and manifest.toml if present), or `-` for standard input.
     Summarize(SummarizeArgs),
     /// Show how a text is cut into units (sentences, headlines, boilerplate).
     Split(SplitArgs),
+    /// Print what multisum reads from a file: the article of an HTML page,
+    /// Markdown without its markup, decoded text.
+    Extract(ExtractArgs),
     /// Score summaries against reference summaries with ROUGE (as
     /// ROUGE-1.5.5 computes it).
     Eval(eval::EvalArgs),
@@ -52,10 +55,8 @@ struct SummarizeArgs {
     /// (the default when standard input is not a terminal).
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
-    /// Replace invalid UTF-8 with U+FFFD (spans then index the repaired
-    /// text) and read files with NUL bytes, instead of refusing them.
-    #[arg(long)]
-    lossy: bool,
+    #[command(flatten)]
+    read: ReadArgs,
     #[command(flatten)]
     options: SummaryOptions,
     /// Output format.
@@ -227,15 +228,83 @@ impl SummaryOptions {
     }
 }
 
+/// How files are read, shared by `summarize`, `split` and `extract`.
+#[derive(Debug, Args)]
+struct ReadArgs {
+    /// Read text that is not UTF-8 as UTF-8, replacing invalid bytes with
+    /// U+FFFD (spans then index the repaired text), and read files with NUL
+    /// bytes, instead of decoding or refusing them.
+    #[arg(long)]
+    lossy: bool,
+    /// Decode inputs from this encoding (a WHATWG label: windows-1252,
+    /// latin1, shift_jis, utf-8…) instead of guessing it when they are not
+    /// UTF-8.
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Read inputs as this kind of file, whatever their extension
+    /// (standard input is text unless given).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputFormat>,
+}
+
+impl ReadArgs {
+    fn options(&self) -> input::Options {
+        input::Options {
+            lossy: self.lossy,
+            encoding: self.encoding,
+            format: self.input_format.map(|f| match f {
+                InputFormat::Text => multisum_assemble::Format::Text,
+                InputFormat::Markdown => multisum_assemble::Format::Markdown,
+                InputFormat::Html => multisum_assemble::Format::Html,
+            }),
+        }
+    }
+}
+
+/// An `--encoding` label, as browsers know them.
+fn parse_encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+        "not an encoding label (e.g. utf-8, windows-1252, iso-8859-2, shift_jis, gb18030)"
+            .to_string()
+    })
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum InputFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    /// A file, or `-` (the default) for standard input.
+    #[arg(value_name = "INPUT", default_value = "-")]
+    input: String,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Output format: the text read, or JSON with title, date, author,
+    /// language and body.
+    #[arg(short, long, value_enum, default_value_t = ExtractFormat::Text)]
+    format: ExtractFormat,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<std::path::PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum ExtractFormat {
+    Text,
+    Json,
+}
+
 #[derive(Debug, Args)]
 struct SplitArgs {
     /// A file, or `-` (the default) for standard input.
     #[arg(value_name = "INPUT", default_value = "-")]
     input: String,
-    /// Replace invalid UTF-8 with U+FFFD (spans then index the repaired
-    /// text) and read files with NUL bytes, instead of refusing them.
-    #[arg(long)]
-    lossy: bool,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = SplitFormat::Text)]
     format: SplitFormat,
@@ -323,6 +392,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Summarize(args) => summarize(args),
         Command::Split(args) => split(args),
+        Command::Extract(args) => extract(args),
         Command::Eval(args) => eval::run(args),
         Command::Batch(args) => batch::run(args),
         Command::Completions { shell } => {
@@ -372,8 +442,7 @@ fn summarize(mut args: SummarizeArgs) -> Result<()> {
              already marks why each sentence was chosen or left out)",
         );
     }
-    let options = input::Options { lossy: args.lossy };
-    let sources = input::load_all_with(&args.inputs, options)?;
+    let sources = input::load_all_with(&args.inputs, args.read.options())?;
     let summary = args.options.summarizer()?.summarize(&sources)?;
     input::warn_about(&sources, &summary);
     let out = match args.format {
@@ -399,9 +468,44 @@ fn usage_error(kind: clap::error::ErrorKind, message: &str) -> ! {
     }
 }
 
+/// `multisum extract`: what multisum reads from one file.
+fn extract(args: ExtractArgs) -> Result<()> {
+    let read = input::read_one(&args.input, args.read.options())?;
+    let out = match args.format {
+        ExtractFormat::Text => read.body(),
+        ExtractFormat::Json => {
+            let body = read.body();
+            // The page's declared language when multisum knows it, else
+            // the one the text is in.
+            let language = read
+                .language
+                .as_deref()
+                .and_then(|l| l.split(['-', '_']).next()?.parse::<Language>().ok())
+                .or_else(|| multisum_tokenize::detect_language(&body));
+            let date = read
+                .date
+                .clone()
+                .and_then(|d| input::checked_date(d, &format!("{}: the page's date", args.input)));
+            let doc = serde_json::json!({
+                "title": read.title,
+                "date": date,
+                "author": read.author,
+                "language": language.map(Language::name),
+                "format": read.format.name(),
+                "encoding": read.encoding,
+                "body": body,
+            });
+            let mut out = serde_json::to_string_pretty(&doc)?;
+            out.push('\n');
+            out
+        }
+    };
+    write_output(&out, args.output.as_deref())
+}
+
 fn split(args: SplitArgs) -> Result<()> {
-    let source = input::load_one(&args.input, input::Options { lossy: args.lossy })?;
-    let text = source.text();
+    let read = input::read_one(&args.input, args.read.options())?;
+    let text = read.text.as_str();
     let tokenizer = multisum_tokenize::Tokenizer::new(multisum_tokenize::Config::new().language(
         match args.language {
             LanguageArg::Fixed(language) => language,

@@ -66,7 +66,7 @@ mod tuning;
 pub use crate::config::{Algorithm, Budget, Config, Order, Selector};
 pub use crate::error::Error;
 pub use crate::meaning::Encoder;
-pub use crate::source::Source;
+pub use crate::source::{Format, Source, Spans};
 pub use crate::summarize::Summarizer;
 pub use crate::summary::{
     Basis, Candidate, Citation, Components, SourceInfo, Summary, SummarySentence, Verdict,

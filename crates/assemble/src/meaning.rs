@@ -60,7 +60,7 @@ impl std::fmt::Debug for Shared {
 pub(crate) fn cite<'t>(
     analysis: &Analysis,
     tuning: &Tuning,
-    text: impl Fn(usize) -> &'t str,
+    text: impl Fn(usize) -> std::borrow::Cow<'t, str>,
     chosen: &[usize],
     citations: &mut [Vec<Match>],
     encoder: &dyn Encoder,
@@ -101,7 +101,8 @@ pub(crate) fn cite<'t>(
             order.push(i);
         }
     }
-    let texts: Vec<&str> = order.iter().map(|&i| text(i)).collect();
+    let owned: Vec<std::borrow::Cow<'t, str>> = order.iter().map(|&i| text(i)).collect();
+    let texts: Vec<&str> = owned.iter().map(|t| t.as_ref()).collect();
     let vectors = encoder
         .encode(&texts)
         .map_err(|e| Error::encoder(e.to_string()))?;
@@ -214,7 +215,7 @@ mod tests {
             .collect();
         let encoder = Table(case.vectors.iter().map(|v| v.to_vec()).collect());
         let chosen = [0, 1];
-        let text = |i: usize| texts[i].as_str();
+        let text = |i: usize| std::borrow::Cow::Borrowed(texts[i].as_str());
         cite(&analysis, &tuning, text, &chosen, &mut citations, &encoder).unwrap();
         let got: Vec<(usize, usize, usize)> = citations
             .iter()

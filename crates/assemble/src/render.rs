@@ -40,6 +40,7 @@ pub fn text(summary: &Summary) -> String {
         if src.language_detected() {
             let _ = write!(out, ", in {} (detected)", src.language().name());
         }
+        out.push_str(&reading(src));
         out.push('\n');
     }
     out
@@ -81,7 +82,21 @@ pub fn markdown(summary: &Summary) -> String {
         if src.language_detected() {
             let _ = write!(out, ", in {} (detected)", src.language().name());
         }
+        out.push_str(&reading(src));
         out.push('\n');
+    }
+    out
+}
+
+/// How a report was read, when its spans do not index the file byte for
+/// byte: `", article extracted from HTML"`, `", decoded from windows-1252"`.
+fn reading(src: &crate::SourceInfo) -> String {
+    let mut out = String::new();
+    if src.format() == crate::Format::Html {
+        out.push_str(", article extracted from HTML");
+    }
+    if let Some(encoding) = src.encoding() {
+        let _ = write!(out, ", decoded from {encoding}");
     }
     out
 }
@@ -115,6 +130,9 @@ struct JsonSource<'a> {
     copy_of: Option<usize>,
     language: &'static str,
     language_detected: bool,
+    format: &'static str,
+    encoding: Option<&'a str>,
+    spans: &'static str,
 }
 
 #[derive(Serialize)]
@@ -184,6 +202,9 @@ fn json_summary(summary: &Summary) -> JsonSummary<'_> {
                 copy_of: s.copy_of(),
                 language: s.language().name(),
                 language_detected: s.language_detected(),
+                format: s.format().name(),
+                encoding: s.encoding(),
+                spans: s.spans().name(),
             })
             .collect(),
         sentences: summary
@@ -362,7 +383,7 @@ struct JsonExplanation<'a> {
 struct JsonCandidate<'a> {
     source: usize,
     span: [usize; 2],
-    text: &'a str,
+    text: std::borrow::Cow<'a, str>,
     centrality: f64,
     verdict: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -425,18 +446,17 @@ impl<'a> Explained<'a> {
         })
     }
 
-    /// Candidate `i`'s text as it stands in its report.
-    fn text(&self, i: usize) -> &'a str {
+    /// Candidate `i`'s text as a reader of its report sees it.
+    fn text(&self, i: usize) -> std::borrow::Cow<'a, str> {
         let c = &self.candidates[i];
         self.sources
             .get(c.source())
-            .and_then(|s| s.text().get(c.span()))
-            .unwrap_or("")
+            .map_or(std::borrow::Cow::Borrowed(""), |s| s.read(c.span()))
     }
 
     /// Candidate `i`'s text on one line, cut at 90 characters.
     fn short(&self, i: usize) -> String {
-        let mut text = collapse_whitespace(self.text(i));
+        let mut text = collapse_whitespace(&self.text(i));
         if let Some((cut, _)) = text.char_indices().nth(90) {
             text.truncate(cut);
             text.push('…');

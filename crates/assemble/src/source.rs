@@ -1,5 +1,8 @@
 //! The input: one report.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 /// One input report.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
@@ -8,6 +11,58 @@ pub struct Source {
     path: Option<String>,
     date: Option<String>,
     text: String,
+    format: Format,
+    encoding: Option<String>,
+    blanked: Vec<Range<usize>>,
+}
+
+/// What kind of file a report was read from.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Plain text (the default).
+    #[default]
+    Text,
+    /// Markdown, its markup blanked ([`Source::with_blanked`]): spans still
+    /// index the file byte for byte.
+    Markdown,
+    /// An HTML page, whose article was extracted: spans index the
+    /// extracted text.
+    Html,
+}
+
+impl Format {
+    /// A lowercase name: `"text"`, `"markdown"`, `"html"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// What a report's spans index.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Spans {
+    /// The file, byte for byte.
+    File,
+    /// The UTF-8 text decoded from the file's encoding.
+    Decoded,
+    /// The text extracted from the file (an HTML page's article).
+    Extracted,
+}
+
+impl Spans {
+    /// A name: `"file"`, `"decoded text"`, `"extracted text"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Spans::File => "file",
+            Spans::Decoded => "decoded text",
+            Spans::Extracted => "extracted text",
+        }
+    }
 }
 
 impl Source {
@@ -19,7 +74,84 @@ impl Source {
             path: None,
             date: None,
             text: text.into(),
+            format: Format::Text,
+            encoding: None,
+            blanked: Vec::new(),
         }
+    }
+
+    /// Sets the kind of file the text was read from (default
+    /// [`Format::Text`]); an HTML report's text is its extracted article.
+    pub fn with_format(mut self, format: Format) -> Source {
+        self.format = format;
+        self
+    }
+
+    /// Says the text was decoded from the file's `encoding` (a legacy
+    /// encoding, UTF-16): spans then index the decoded text.
+    pub fn with_encoding(mut self, encoding: impl Into<String>) -> Source {
+        self.encoding = Some(encoding.into());
+        self
+    }
+
+    /// Byte ranges of the text that are blanked markup (Markdown's marks
+    /// and link targets, as spaces): sentence texts leave them out, so
+    /// `see the **report**.` reads `see the report.`. Ranges out of the
+    /// text, overlapping or unsorted are put in order and clipped.
+    pub fn with_blanked(mut self, mut blanked: Vec<Range<usize>>) -> Source {
+        let len = self.text.len();
+        blanked.retain(|r| r.start < r.end && r.start < len);
+        blanked.sort_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(blanked.len());
+        for r in blanked {
+            let r = r.start..r.end.min(len);
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        self.blanked = merged;
+        self
+    }
+
+    /// The kind of file the text was read from.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The encoding the text was decoded from, if it was.
+    pub fn encoding(&self) -> Option<&str> {
+        self.encoding.as_deref()
+    }
+
+    /// What the spans into this report index.
+    pub fn spans(&self) -> Spans {
+        match (self.format, &self.encoding) {
+            (Format::Html, _) => Spans::Extracted,
+            (_, Some(_)) => Spans::Decoded,
+            _ => Spans::File,
+        }
+    }
+
+    /// The text of `span` as a reader sees it: without blanked markup
+    /// ([`Source::with_blanked`]). Empty when `span` does not fit the text.
+    pub fn read(&self, span: Range<usize>) -> Cow<'_, str> {
+        let Some(piece) = self.text.get(span.clone()) else {
+            return Cow::Borrowed("");
+        };
+        let first = self.blanked.partition_point(|r| r.end <= span.start);
+        let inside = &self.blanked[first..];
+        if inside.first().is_none_or(|r| r.start >= span.end) {
+            return Cow::Borrowed(piece);
+        }
+        let mut out = String::with_capacity(piece.len());
+        let mut at = span.start;
+        for r in inside.iter().take_while(|r| r.start < span.end) {
+            out.push_str(self.text.get(at..r.start.max(at)).unwrap_or(""));
+            at = r.end.clamp(at, span.end);
+        }
+        out.push_str(self.text.get(at..span.end).unwrap_or(""));
+        Cow::Owned(out)
     }
 
     /// Sets the title (otherwise the report's headline, if it has one).

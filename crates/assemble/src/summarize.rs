@@ -82,7 +82,7 @@ impl Summarizer {
         if let Some(encoder) = &self.encoder {
             let text = |i: usize| {
                 let s = &analysis.sentences[i];
-                &sources[s.source].text()[s.span.clone()]
+                sources[s.source].read(s.span.clone())
             };
             meaning::cite(&analysis, tuning, text, chosen, &mut citations, &*encoder.0)?;
         }
@@ -102,7 +102,7 @@ impl Summarizer {
                     })
                     .collect();
                 SummarySentence {
-                    text: sources[s.source].text()[s.span.clone()].to_string(),
+                    text: sources[s.source].read(s.span.clone()).into_owned(),
                     source: s.source,
                     span: s.span.clone(),
                     components: selection.components[k],
@@ -140,12 +140,15 @@ fn source_infos(
             id: s.id().to_string(),
             title: s.title().map(str::to_string).or_else(|| {
                 doc.headline()
-                    .map(|h| collapse_whitespace(&s.text()[h.span.clone()]))
+                    .map(|h| collapse_whitespace(&s.read(h.span.clone())))
             }),
             path: s.path().map(str::to_string),
             copy_of: (analysis.original[i] != i).then_some(analysis.original[i]),
             language,
             detected,
+            format: s.format(),
+            encoding: s.encoding().map(str::to_string),
+            spans: s.spans(),
         })
         .collect()
 }

@@ -4,6 +4,8 @@ use std::ops::Range;
 
 use multisum_tokenize::Language;
 
+use crate::source::{Format, Spans};
+
 /// A report cited by a summary sentence: it contains a sentence, at `span`,
 /// stating the same content.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -252,6 +254,9 @@ pub struct SourceInfo {
     pub(crate) copy_of: Option<usize>,
     pub(crate) language: Language,
     pub(crate) detected: bool,
+    pub(crate) format: Format,
+    pub(crate) encoding: Option<String>,
+    pub(crate) spans: Spans,
 }
 
 impl SourceInfo {
@@ -288,6 +293,23 @@ impl SourceInfo {
     /// detection on, and sure of itself) rather than configured.
     pub fn language_detected(&self) -> bool {
         self.detected
+    }
+
+    /// The kind of file the report was read from.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The encoding its text was decoded from, if it was (see
+    /// [`Source::with_encoding`](crate::Source::with_encoding)).
+    pub fn encoding(&self) -> Option<&str> {
+        self.encoding.as_deref()
+    }
+
+    /// What spans into this report index: the file, or the text decoded
+    /// or extracted from it.
+    pub fn spans(&self) -> Spans {
+        self.spans
     }
 }
 

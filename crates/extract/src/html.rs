@@ -1,0 +1,352 @@
+//! The article of a saved news page.
+//!
+//! [dom_smoothie] (a port of Mozilla's Readability, on html5ever) finds the
+//! element that holds the article and reads the page's metadata; this
+//! module then walks that element into paragraphs, leaving out what
+//! Readability keeps but a reader does not count as the article: figure
+//! captions and credits, link lists (related stories, breadcrumbs, tags),
+//! bylines and time stamps, share and newsletter prompts.
+
+use dom_query::{Document, NodeRef};
+use dom_smoothie::{Config, Readability};
+
+use crate::{Article, Error, ErrorKind, Tuning};
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "figure",
+    "figcaption",
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "button",
+    "iframe",
+    "svg",
+    "select",
+    "input",
+    "textarea",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "canvas",
+    "map",
+    "header",
+    "menu",
+    "dialog",
+];
+
+/// Elements that start and end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "address",
+    "hr",
+    "center",
+    "details",
+    "summary",
+];
+
+/// `class`/`id` words of page furniture that Readability leaves in.
+const FURNITURE: &[&str] = &[
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "paywall",
+    "popup",
+    "modal",
+    "caption",
+    "credit",
+    "byline",
+    "author",
+    "dateline",
+    "timestamp",
+    "published",
+    "breadcrumb",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "promo",
+    "advert",
+    "sponsor",
+    "tags",
+    "comments",
+    "copyright",
+    "recommend",
+    "outbrain",
+    "taboola",
+];
+
+/// The article of one HTML page (see the module docs).
+pub(crate) fn extract(html: &str, tuning: &Tuning) -> Result<Article, Error> {
+    if html.len() > tuning.max_html_bytes {
+        return Err(Error::new(ErrorKind::TooLarge {
+            bytes: html.len(),
+            limit: tuning.max_html_bytes,
+        }));
+    }
+    let config = Config {
+        keep_classes: true,
+        max_elements_to_parse: tuning.max_elements,
+        ..Config::default()
+    };
+    let mut readability = Readability::new(html, None, Some(config))
+        .map_err(|e| Error::new(ErrorKind::Html(e.to_string())))?;
+    let parsed = match readability.parse() {
+        Ok(article) => article,
+        Err(dom_smoothie::ReadabilityError::TooManyElements(n, _)) => {
+            return Err(Error::new(ErrorKind::TooManyElements {
+                limit: tuning.max_elements,
+                found: n,
+            }));
+        }
+        Err(_) => {
+            return Ok(Article {
+                title: title_of(html),
+                ..Article::default()
+            });
+        }
+    };
+    let content = Document::fragment(parsed.content.as_ref());
+    let mut walker = Walker {
+        paragraphs: Vec::new(),
+        current: String::new(),
+        link_chars: 0,
+        links: 0,
+        in_list: 0,
+        tuning,
+    };
+    walker.walk(content.root());
+    walker.flush();
+    let title = clean(&parsed.title);
+    let mut paragraphs = walker.paragraphs;
+    // Readability keeps the headline in the content when it is there; it
+    // is the title, not a paragraph of the body.
+    if paragraphs
+        .first()
+        .is_some_and(|p| !title.is_empty() && *p == title)
+    {
+        paragraphs.remove(0);
+    }
+    Ok(Article {
+        title: (!title.is_empty()).then_some(title),
+        date: parsed
+            .published_time
+            .map(|d| clean(&d))
+            .filter(|d| !d.is_empty()),
+        author: parsed.byline.map(|a| byline(&a)).filter(|a| !a.is_empty()),
+        language: parsed.lang.map(|l| clean(&l)).filter(|l| !l.is_empty()),
+        paragraphs,
+    })
+}
+
+/// The `<title>` of a page whose article could not be found.
+fn title_of(html: &str) -> Option<String> {
+    let doc = Document::from(html);
+    let title = clean(&doc.select("title").text());
+    (!title.is_empty()).then_some(title)
+}
+
+struct Walker<'t> {
+    paragraphs: Vec<String>,
+    /// The paragraph being read, and how much of it is link text.
+    current: String,
+    link_chars: usize,
+    links: usize,
+    /// List items open around the paragraph being read.
+    in_list: usize,
+    tuning: &'t Tuning,
+}
+
+impl Walker<'_> {
+    /// Depth-first over `root`'s descendants, without recursion (a page may
+    /// nest elements 100,000 deep).
+    fn walk(&mut self, root: NodeRef<'_>) {
+        // (node, whether it is being left); links count their text.
+        let mut stack = vec![(root, false)];
+        let mut in_link = 0usize;
+        while let Some((node, leaving)) = stack.pop() {
+            let name = node.node_name();
+            let name = name.as_deref().unwrap_or("");
+            if leaving {
+                if name == "a" {
+                    in_link -= 1;
+                }
+                if BLOCKS.contains(&name) {
+                    self.flush();
+                }
+                if name == "li" {
+                    self.in_list -= 1;
+                }
+                continue;
+            }
+            if node.is_text() {
+                let text = node.text();
+                if in_link > 0 {
+                    self.link_chars += text.trim().chars().count();
+                }
+                self.current.push_str(&text);
+                continue;
+            }
+            if !node.is_element() && node.id != root.id {
+                continue;
+            }
+            if SKIPPED.contains(&name) || is_furniture(&node) {
+                continue;
+            }
+            if name == "br" {
+                self.current.push('\n');
+                continue;
+            }
+            if BLOCKS.contains(&name) {
+                self.flush();
+            }
+            if name == "a" {
+                in_link += 1;
+                self.links += 1;
+            }
+            if name == "li" {
+                self.in_list += 1;
+            }
+            stack.push((node, true));
+            let children: Vec<_> = node.children_it(true).collect();
+            stack.extend(children.into_iter().map(|c| (c, false)));
+        }
+    }
+
+    /// Ends the paragraph being read: kept unless it is mostly link text
+    /// in a list or among several links (other stories: one link alone is
+    /// the article's, "Get it on Amazon"), or a prompt to the reader.
+    fn flush(&mut self) {
+        let text = clean(&self.current);
+        let total = text.chars().count();
+        let link_chars = std::mem::take(&mut self.link_chars);
+        let links = std::mem::take(&mut self.links);
+        self.current.clear();
+        if text.is_empty() {
+            return;
+        }
+        if link_chars as f64 > self.tuning.max_link_share * total as f64
+            && (links >= 2 || self.in_list > 0)
+        {
+            return;
+        }
+        if is_prompt(&text) {
+            return;
+        }
+        self.paragraphs.push(text);
+    }
+}
+
+/// Whether an element's `class` or `id` names page furniture.
+fn is_furniture(node: &NodeRef<'_>) -> bool {
+    let mut names = String::new();
+    if let Some(class) = node.class() {
+        names.push_str(&class);
+    }
+    names.push(' ');
+    if let Some(id) = node.id_attr() {
+        names.push_str(&id);
+    }
+    names.make_ascii_lowercase();
+    names
+        .split(|c: char| c.is_whitespace() || c == '_')
+        .any(|word| {
+            FURNITURE.iter().any(|f| {
+                word == *f
+                    || word.starts_with(&format!("{f}-"))
+                    || word.ends_with(&format!("-{f}"))
+                    || word.contains(&format!("-{f}-"))
+            })
+        })
+}
+
+/// A short line that asks the reader to do something, or names a list of
+/// other stories, rather than reporting.
+fn is_prompt(text: &str) -> bool {
+    const PROMPTS: &[&str] = &[
+        "you may also like",
+        "more from",
+        "related",
+        "read more",
+        "subscribe",
+        "sign up",
+        "advertisement",
+        "share this",
+        "follow us",
+        "loading",
+        "posted:",
+        "updated:",
+        "published",
+        "image:",
+        "photo:",
+        "credit:",
+        "copyright",
+    ];
+    /// Notices of the site, wherever they stand in a short paragraph.
+    const NOTICES: &[&str] = &[
+        "all rights reserved",
+        "use cookies",
+        "uses cookies",
+        "cookie policy",
+        "privacy policy",
+        "terms of use",
+        "terms of service",
+    ];
+    if text.split_whitespace().nth(25).is_some() {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    NOTICES.iter().any(|n| lower.contains(n))
+        || (text.split_whitespace().nth(12).is_none()
+            && PROMPTS.iter().any(|p| lower.starts_with(p)))
+}
+
+/// A byline without its "By".
+fn byline(text: &str) -> String {
+    let text = clean(text);
+    match text.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => text[3..].trim_start().to_string(),
+        _ => text,
+    }
+}
+
+/// White space collapsed to single spaces, ends trimmed.
+pub(crate) fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

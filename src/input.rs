@@ -249,6 +249,8 @@ fn warnings(sources: &[Source], summary: &Summary) -> Vec<String> {
         let text = source.text();
         let what = if text.is_empty() {
             "empty".to_string()
+        } else if units[i] == 0 && source.format() == Format::Markdown {
+            "only code blocks and markup, no text".to_string()
         } else if units[i] == 0 {
             "blank (white space only)".to_string()
         } else if units[i] == 1 {

@@ -126,6 +126,37 @@ fn lossy(bytes: Vec<u8>) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+fn windows_1252(bytes: Vec<u8>) -> String {
+    encoding_rs::WINDOWS_1252.decode(&bytes).0.into_owned()
+}
+
+fn span(value: &Value) -> (usize, usize) {
+    (
+        value[0].as_u64().expect("start") as usize,
+        value[1].as_u64().expect("end") as usize,
+    )
+}
+
+/// A saved news page around `report` (headline, then paragraphs): a cookie
+/// banner, navigation, a figure, related links, a footer.
+fn page(report: &str) -> String {
+    let mut paragraphs = report.lines().map(str::trim).filter(|p| !p.is_empty());
+    paragraphs.next();
+    let body: String = paragraphs.map(|p| format!("<p>{p}</p>\n")).collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Envoys head to Moscow | Daily Courier</title>\
+         <meta property=\"og:title\" content=\"Envoys head to Moscow\">\
+         <script>var x = '<p>not text</p>';</script><style>p {{ color: red }}</style></head><body>\
+         <div class=\"cookie-banner\">We use cookies to improve your experience.</div>\
+         <nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li></ul></nav>\
+         <article><h1>Envoys head to Moscow</h1>{body}\
+         <figure><img src=\"a.jpg\"><figcaption>Envoys arrive. (Photo: AP)</figcaption></figure>\
+         <div class=\"related\"><h3>Related</h3><ul><li><a href=\"/a\">Earlier talks collapsed</a></li>\
+         <li><a href=\"/b\">Who are the envoys?</a></li></ul></div></article>\
+         <footer><p>&copy; 2025 Daily Courier. All rights reserved.</p></footer></body></html>"
+    )
+}
+
 fn utf16(bytes: Vec<u8>) -> String {
     let big_endian = bytes.starts_with(&[0xFE, 0xFF]);
     let units: Vec<u16> = bytes[2..]
@@ -257,14 +288,233 @@ fn cases() -> Vec<Case> {
             check: no_check,
         },
         Case {
-            name: "invalid UTF-8",
+            name: "a saved news page",
+            setup: |d| {
+                write(d, "pages/a.html", page(&corpus_report(0)));
+                write(d, "pages/b.htm", page(&corpus_report(1)));
+                args(&["summarize", "--format", "json", "pages"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |d, out| {
+                let summary = json(out);
+                for (i, name) in ["pages/a.html", "pages/b.htm"].iter().enumerate() {
+                    let source = &summary["sources"][i];
+                    assert_eq!(source["format"], "html");
+                    assert_eq!(source["spans"], "extracted text");
+                    assert_eq!(source["title"], "Envoys head to Moscow");
+                    // Spans index the text `multisum extract` prints.
+                    let extracted = run(d, &args(&["extract", name]), b"");
+                    let text = String::from_utf8(extracted.stdout).expect("UTF-8");
+                    assert!(!text.contains("cookies") && !text.contains("Daily Courier"));
+                    for sentence in sentences(out) {
+                        if sentence["source"] == i {
+                            let (s, e) = span(&sentence["span"]);
+                            assert_eq!(&text[s..e], sentence["text"].as_str().expect("text"));
+                        }
+                    }
+                }
+                let all = String::from_utf8_lossy(&out.stdout);
+                for furniture in ["cookies", "Daily Courier", "Related", "Photo", "<"] {
+                    assert!(!all.contains(furniture), "{furniture} in the summary");
+                }
+            },
+        },
+        Case {
+            name: "malformed HTML",
+            setup: |d| {
+                let body = corpus_report(2);
+                let broken = format!(
+                    "<html><body><p>{}<div><p>unclosed <b>bold <table><td>cell</p></span></i>",
+                    body.replace("\n\n", "<p>")
+                );
+                write(d, "broken.html", broken);
+                args(&["summarize", "broken.html"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |_, out| assert!(!out.stdout.is_empty()),
+        },
+        Case {
+            name: "a page with no article (a login form)",
+            setup: |d| {
+                write(
+                    d,
+                    "login.html",
+                    "<html><head><title>Sign in</title></head><body><form><label>Email</label>\
+                     <input name=e><label>Password</label><input type=password>\
+                     <button>Sign in</button></form></body></html>",
+                );
+                args(&["summarize", "login.html"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("login.html: no article found in the page"),
+            check: no_check,
+        },
+        Case {
+            name: "a 50 MB page",
+            setup: |d| {
+                let image = format!("<img src=\"data:image/png;base64,{}\">\n", "A".repeat(1 << 20));
+                let mut html = page(&corpus_report(3));
+                html.insert_str(html.find("</article>").expect("article"), &image.repeat(48));
+                write(d, "big.html", html);
+                args(&["summarize", "big.html"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |_, out| assert!(source_lines(out).len() == 1 && out.stdout.len() > 200),
+        },
+        Case {
+            name: "100,000 nested tags",
+            setup: |d| {
+                let html = format!(
+                    "<html><body>{}<p>{}</p>{}</body></html>",
+                    "<div>".repeat(100_000),
+                    corpus_report(0),
+                    "</div>".repeat(100_000)
+                );
+                write(d, "deep.html", html);
+                args(&["summarize", "deep.html"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("deep.html: the page nests tags 100003 deep, more than the 2000 read"),
+            check: no_check,
+        },
+        Case {
+            name: "an .html file that is an image",
+            setup: |d| {
+                write(d, "photo.html", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0");
+                args(&["summarize", "photo.html"])
+            },
+            stdin: b"",
+            code: 1,
+            stderr: Some("photo.html: not text: a NUL byte at byte offset 8"),
+            check: no_check,
+        },
+        Case {
+            name: "a Markdown file of only code",
+            setup: |d| {
+                write(d, "code.md", "```\nfn main() { println!(\"Talks began.\"); }\n```\n\n    indented = code;\n");
+                args(&["summarize", "code.md"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("code.md: only code blocks and markup, no text; nothing in it to summarize"),
+            check: no_check,
+        },
+        Case {
+            name: "Markdown: markup out of sentences, spans into the file",
+            setup: |d| {
+                let mut md = String::from("---\ntitle: \"Envoys: the talks\"\ndate: 2025-03-13\n---\n\n# Envoys head to Moscow\n\n");
+                let report = corpus_report(1);
+                let paragraphs = report.lines().map(str::trim).filter(|p| p.len() > 80);
+                for (i, para) in paragraphs.enumerate() {
+                    md.push_str(&match i % 3 {
+                        0 => {
+                            let (first, rest) = para.split_once(' ').expect("words");
+                            let (word, rest) = rest.split_once(' ').expect("words");
+                            format!("{first} **{word}** {rest}")
+                        }
+                        1 => format!("- {para}"),
+                        _ => format!("{para} [More](https://example.com/more)."),
+                    });
+                    md.push_str("\n\n```\nlet code = 1;\n```\n\n");
+                }
+                write(d, "notes.md", md);
+                args(&["summarize", "--format", "json", "notes.md"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: None,
+            check: |d, out| {
+                let file = std::fs::read_to_string(d.join("notes.md")).expect("file");
+                let summary = json(out);
+                assert_eq!(summary["sources"][0]["title"], "Envoys: the talks");
+                assert_eq!(summary["sources"][0]["spans"], "file");
+                let words = |t: &str| -> Vec<String> {
+                    t.split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                };
+                for sentence in sentences(out) {
+                    let text = sentence["text"].as_str().expect("text");
+                    for mark in ["**", "](", "```", "let code", "https"] {
+                        assert!(!text.contains(mark), "{mark:?} in {text:?}");
+                    }
+                    assert!(!text.starts_with("- "), "a list marker in {text:?}");
+                    // The span is the sentence in the file, marks and all.
+                    let (s, e) = span(&sentence["span"]);
+                    let there = words(&file[s..e]);
+                    let mut read = words(text).into_iter().peekable();
+                    assert_eq!(there.first(), read.peek(), "{text:?}");
+                    for w in &there {
+                        if read.peek() == Some(w) {
+                            read.next();
+                        }
+                    }
+                    assert!(read.next().is_none(), "{text:?} is not in {:?}", &file[s..e]);
+                }
+            },
+        },
+        Case {
+            name: "Windows-1252 text (curly quotes)",
+            setup: |d| {
+                let text = corpus_report(0).replace('"', "\u{201C}");
+                let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+                write(d, "cp.txt", bytes);
+                args(&["summarize", "--format", "json", "cp.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("cp.txt: not UTF-8 (the first invalid byte at offset"),
+            check: |d, out| {
+                assert!(
+                    String::from_utf8_lossy(&out.stderr).contains("read as windows-1252"),
+                    "names the encoding"
+                );
+                spans_slice(d, out, windows_1252);
+                let source = &json(out)["sources"][0];
+                assert_eq!(source["encoding"], "windows-1252");
+                assert_eq!(source["spans"], "decoded text");
+                assert!(!out.stdout.contains(&0xEF), "no U+FFFD");
+            },
+        },
+        Case {
+            name: "invalid UTF-8, --encoding utf-8",
             setup: |d| {
                 write(d, "bad.txt", b"Valid start \xff\xfe then junk.");
-                args(&["summarize", "bad.txt"])
+                args(&["summarize", "--encoding", "utf-8", "bad.txt"])
             },
             stdin: b"",
             code: 1,
             stderr: Some("bad.txt: invalid UTF-8 at byte offset 12 (--lossy replaces"),
+            check: no_check,
+        },
+        Case {
+            name: "--encoding forces a legacy encoding",
+            setup: |d| {
+                let report = corpus_report(3);
+                let (bytes, _, _) = encoding_rs::ISO_8859_2.encode(&report);
+                write(d, "latin2.txt", bytes);
+                args(&["summarize", "--encoding", "latin2", "--format", "json", "latin2.txt"])
+            },
+            stdin: b"",
+            code: 0,
+            stderr: Some("latin2.txt: read as ISO-8859-2 (--encoding); spans index the decoded text"),
+            check: |_, out| assert_eq!(json(out)["sources"][0]["encoding"], "ISO-8859-2"),
+        },
+        Case {
+            name: "an unknown --encoding",
+            setup: |_| args(&["summarize", "--encoding", "klingon", "a.txt"]),
+            stdin: b"",
+            code: 2,
+            stderr: Some("invalid value 'klingon' for '--encoding <NAME>': not an encoding label"),
             check: no_check,
         },
         Case {
@@ -533,19 +783,22 @@ fn cases() -> Vec<Case> {
             },
             stdin: b"",
             code: 1,
-            stderr: Some("docs: folder has no .txt or .md files (it is empty)"),
+            stderr: Some("docs: folder has no .txt, .md or .html files (it is empty)"),
             check: no_check,
         },
         Case {
-            name: "a folder with no .txt or .md files",
+            name: "a folder with no .txt, .md or .html files",
             setup: |d| {
                 write(d, "docs/a.json", "{}");
-                write(d, "docs/b.html", "<p>Talks.</p>");
+                write(d, "docs/b.pdf", "%PDF-1.4");
                 args(&["summarize", "docs"])
             },
             stdin: b"",
             code: 1,
-            stderr: Some("docs: folder has no .txt or .md files (2 other files)"),
+            stderr: Some(
+                "docs: folder has no .txt, .md or .html files (2 other files; name a file to \
+                 read it as text)",
+            ),
             check: no_check,
         },
         Case {
@@ -579,7 +832,7 @@ fn cases() -> Vec<Case> {
             stdin: b"",
             code: 1,
             stderr: Some(
-                "clusters: folder has no .txt or .md files, only subfolders (they are not \
+                "clusters: folder has no .txt, .md or .html files, only subfolders (they are not \
                  searched; `multisum batch --dirs clusters` summarizes each as a cluster)",
             ),
             check: no_check,
@@ -937,12 +1190,25 @@ fn cases() -> Vec<Case> {
             check: no_check,
         },
         Case {
-            name: "invalid UTF-8 on standard input",
-            setup: |_| args(&["split", "-"]),
+            name: "invalid UTF-8 on standard input, --encoding utf-8",
+            setup: |_| args(&["split", "--encoding", "utf-8", "-"]),
             stdin: b"Talks \xc3\x28 began.",
             code: 1,
             stderr: Some("standard input: invalid UTF-8 at byte offset 6"),
             check: no_check,
+        },
+        Case {
+            name: "Windows-1252 on standard input",
+            setup: |_| args(&["extract", "-"]),
+            stdin: b"Talks \x93began\x94 in Moscow.",
+            code: 0,
+            stderr: Some("standard input: not UTF-8"),
+            check: |_, out| {
+                assert_eq!(
+                    String::from_utf8_lossy(&out.stdout),
+                    "Talks \u{201C}began\u{201D} in Moscow."
+                )
+            },
         },
         Case {
             name: "split of a binary file",

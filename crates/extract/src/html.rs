@@ -120,6 +120,13 @@ pub(crate) fn extract(html: &str, tuning: &Tuning) -> Result<Article, Error> {
             limit: tuning.max_html_bytes,
         }));
     }
+    let depth = nesting(html);
+    if depth > tuning.max_depth {
+        return Err(Error::new(ErrorKind::TooDeep {
+            depth,
+            limit: tuning.max_depth,
+        }));
+    }
     let config = Config {
         keep_classes: true,
         max_elements_to_parse: tuning.max_elements,
@@ -173,6 +180,53 @@ pub(crate) fn extract(html: &str, tuning: &Tuning) -> Result<Article, Error> {
         language: parsed.lang.map(|l| clean(&l)).filter(|l| !l.is_empty()),
         paragraphs,
     })
+}
+
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// How deep the page's tags nest, by a scan of its bytes: start tags
+/// (other than void and self-closed ones) open, end tags close. Linear,
+/// before any parsing: an HTML parser checks scopes along the stack of
+/// open elements at every tag, so 100,000 nested tags would take hours.
+fn nesting(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += at + 1;
+        let rest = &bytes[i..];
+        if rest.starts_with(b"!--") {
+            i += rest
+                .windows(3)
+                .position(|w| w == b"-->")
+                .map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        if name_len == 0 || !rest[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[i..i + name_len].to_ascii_lowercase();
+        let end = rest.iter().position(|&b| b == b'>').unwrap_or(rest.len());
+        let self_closed = end > 0 && rest[end - 1] == b'/';
+        if !self_closed && !VOID.contains(&name.as_str()) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+        i += end;
+    }
+    deepest
 }
 
 /// The `<title>` of a page whose article could not be found.

@@ -51,6 +51,9 @@ pub struct Tuning {
     /// The most elements a page may have (default 500,000; 0 for no
     /// limit). Pages of news have a few thousand.
     pub max_elements: usize,
+    /// The deepest nesting of tags read (default 2,000; news pages nest a
+    /// few dozen deep). Deeper pages are refused before parsing.
+    pub max_depth: usize,
     /// A paragraph whose text is more than this share link text is a list
     /// of other pages, not the article (default 0.5: measured on the
     /// article-extraction pages, `docs/extraction.md`).
@@ -62,6 +65,7 @@ impl Default for Tuning {
         Tuning {
             max_html_bytes: 64 << 20,
             max_elements: 500_000,
+            max_depth: 2_000,
             max_link_share: 0.5,
         }
     }
@@ -207,6 +211,7 @@ pub struct Error {
 enum ErrorKind {
     TooLarge { bytes: usize, limit: usize },
     TooManyElements { limit: usize, found: usize },
+    TooDeep { depth: usize, limit: usize },
     Html(String),
 }
 
@@ -225,6 +230,10 @@ impl fmt::Display for Error {
             ErrorKind::TooManyElements { limit, found } => write!(
                 f,
                 "the page has {found} elements, more than the {limit} read"
+            ),
+            ErrorKind::TooDeep { depth, limit } => write!(
+                f,
+                "the page nests tags {depth} deep, more than the {limit} read"
             ),
             ErrorKind::Html(why) => write!(f, "cannot read the page: {why}"),
         }

@@ -435,7 +435,9 @@ impl Loader {
                 } else {
                     path.display().to_string()
                 };
-                Ok(read.into_source(r.id, &place))
+                Ok(read
+                    .into_source(r.id, &place)
+                    .with_path(path.display().to_string()))
             })
             .collect()
     }

@@ -165,7 +165,7 @@ fn dirs_makes_a_cluster_of_each_subfolder() {
         got[2]["error"]
             .as_str()
             .unwrap()
-            .contains("no .txt or .md files")
+            .contains("no .txt, .md or .html files")
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -405,14 +405,14 @@ fn errors_are_one_clear_line() {
         "no/such/path.txt: cannot read",
     );
     check_error(
-        &["summarize", &p(&bad)],
+        &["summarize", "--encoding", "utf-8", &p(&bad)],
         1,
         "invalid UTF-8 at byte offset 12",
     );
     check_error(
         &["summarize", &p(&empty)],
         1,
-        "folder has no .txt or .md files",
+        "folder has no .txt, .md or .html files",
     );
     check_error(
         &["summarize", &p(&manifest_dir)],

@@ -25,11 +25,12 @@
 //! let article = multisum_extract::html(page, &multisum_extract::Tuning::default())?;
 //! assert_eq!(article.paragraphs().len(), 2);
 //! assert!(article.text().contains("Negotiators met in Geneva"));
-//! assert!(!article.text().contains("Daily Courier"));
+//! assert!(!article.body().contains("Daily Courier"));
 //!
-//! let md = multisum_extract::markdown("# Talks resume\n\nThey met in **Geneva**.\n");
-//! assert_eq!(md.text().len(), "# Talks resume\n\nThey met in **Geneva**.\n".len());
-//! assert_eq!(md.read(16..38), "They met in Geneva.");
+//! let file = "# Talks resume\n\nThey met in **Geneva**.\n";
+//! let md = multisum_extract::markdown(file);
+//! assert_eq!(md.text(), "  Talks resume\n\nThey met in   Geneva  .\n");
+//! assert_eq!(md.blanked(), [0..2, 28..30, 36..38]);
 //! # Ok::<(), multisum_extract::Error>(())
 //! ```
 
@@ -149,14 +150,6 @@ impl Markdown {
         &self.blanked
     }
 
-    /// The text of `span` without its blanked markup: what the reader of
-    /// the rendered file sees there (`"see the **report**."` reads
-    /// `"see the report."`). Empty when `span` is out of range or not on
-    /// character boundaries.
-    pub fn read(&self, span: Range<usize>) -> String {
-        without(&self.text, &self.blanked, span)
-    }
-
     /// `title` of the front matter (YAML `---` or TOML `+++`).
     pub fn title(&self) -> Option<&str> {
         self.title.as_deref()
@@ -166,24 +159,6 @@ impl Markdown {
     pub fn date(&self) -> Option<&str> {
         self.date.as_deref()
     }
-}
-
-/// The text of `span` of `text` without the bytes of the (sorted,
-/// disjoint) `blanked` ranges; empty when `span` does not fit `text`.
-pub fn without(text: &str, blanked: &[Range<usize>], span: Range<usize>) -> String {
-    let Some(piece) = text.get(span.clone()) else {
-        return String::new();
-    };
-    let first = blanked.partition_point(|r| r.end <= span.start);
-    let mut out = String::with_capacity(piece.len());
-    let mut at = span.start;
-    for r in blanked[first..].iter().take_while(|r| r.start < span.end) {
-        let start = r.start.clamp(at, span.end);
-        out.push_str(text.get(at..start).unwrap_or(""));
-        at = r.end.clamp(at, span.end);
-    }
-    out.push_str(text.get(at..span.end).unwrap_or(""));
-    out
 }
 
 /// The article of an HTML page (see the crate docs).

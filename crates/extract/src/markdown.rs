@@ -61,9 +61,8 @@ pub(crate) fn read(text: &str) -> Markdown {
         }
         at = at.max(range.end);
     }
-    // Only ASCII bytes other than line ends were replaced, and each
-    // blanked range starts and ends on a character boundary (pieces of
-    // text are whole characters).
+    // Every byte of a gap but line ends became a space, and gaps start and
+    // end where pieces of text do, on character boundaries: still UTF-8.
     let read = String::from_utf8(bytes).unwrap_or_else(|_| text.to_string());
     let (title, date) = front_matter
         .map(|(kind, body)| metadata(kind, &body))

@@ -21,8 +21,10 @@ set -euo pipefail
 # multisum settings, "name|summarize arguments". Every value of
 # `multisum summarize --algorithm` is added as "multisum-<algorithm>" too
 # (set AUTO_ALGORITHMS=0 to turn that off).
+# TOPIC in the arguments stands for the cluster's topic.txt (its question).
 MULTISUM_SETTINGS=(
   "multisum|"
+  "multisum-query|--query-file TOPIC"
 )
 AUTO_ALGORITHMS=${AUTO_ALGORITHMS:-1}
 SUMY_METHODS=(lexrank textrank lsa kl sumbasic)
@@ -101,7 +103,8 @@ SYSTEMS=()
 # multisum: the JSON output's sentences, one per line, white space collapsed.
 summarize_multisum() { # name cluster args...
   local name=$1 cluster=$2; shift 2
-  "$MULTISUM" summarize --words "$WORDS" --format json "$@" "$DATA/$cluster/docs" \
+  local args=("${@//TOPIC/$DATA/$cluster/topic.txt}")
+  "$MULTISUM" summarize --words "$WORDS" --format json "${args[@]}" "$DATA/$cluster/docs" \
     | python3 -c 'import json, sys
 for s in json.load(sys.stdin)["sentences"]:
     print(" ".join(s["text"].split()))' > "$OUT/$name/$cluster.txt.tmp"

@@ -34,9 +34,10 @@ const IN_FLIGHT_PER_THREAD: usize = 4;
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// JSON Lines, one cluster per line: {"id": "…", "documents": [{"id":
-    /// "…", "title": "…", "date": "…", "text": "…"}]}; `-` for standard
-    /// input.
+    /// JSON Lines, one cluster per line: {"id": "…", "query": "…",
+    /// "documents": [{"id": "…", "title": "…", "date": "…", "text": "…"}]}
+    /// ("query" optional: the question that cluster's summary answers); `-`
+    /// for standard input.
     #[arg(
         long,
         value_name = "FILE",
@@ -48,6 +49,10 @@ pub struct BatchArgs {
     /// `docs/` subfolder if it has one, as in DUC's `<cluster>/docs/*.txt`).
     #[arg(long, value_name = "ROOT")]
     dirs: Option<PathBuf>,
+    /// With --dirs: each cluster's summary answers the question in its
+    /// `topic.txt` (as in DUC), when it has one.
+    #[arg(long, requires = "dirs")]
+    query_from_topic: bool,
     /// Where the JSON lines go; `-` for standard output.
     #[arg(short, long, value_name = "FILE", default_value = "-")]
     output: String,
@@ -65,8 +70,13 @@ pub struct BatchArgs {
 enum Job {
     /// A line of JSON Lines input: its 1-based line number and bytes.
     Line { number: usize, bytes: Vec<u8> },
-    /// A cluster folder: its name (the id) and where its reports are.
-    Folder { id: String, path: PathBuf },
+    /// A cluster folder: its name (the id), where its reports are, and its
+    /// topic file when the summary answers it.
+    Folder {
+        id: String,
+        path: PathBuf,
+        topic: Option<PathBuf>,
+    },
 }
 
 /// The clusters to summarize, each with its weight on the progress bar.
@@ -76,6 +86,7 @@ type Jobs = Box<dyn Iterator<Item = Result<(Job, u64)>>>;
 #[derive(Deserialize)]
 struct ClusterIn {
     id: Value,
+    query: Option<String>,
     documents: Vec<DocumentIn>,
 }
 
@@ -87,6 +98,9 @@ struct DocumentIn {
     date: Option<String>,
     text: String,
 }
+
+/// A cluster ready to summarize: its id, reports and question.
+type Cluster = (Value, Vec<Source>, Option<String>);
 
 /// A finished cluster: its output line (newline included) and whether it
 /// failed.
@@ -115,7 +129,7 @@ pub fn run(args: BatchArgs) -> Result<()> {
     let show = !args.quiet && std::io::stderr().is_terminal();
     let (jobs, progress): (Jobs, Progress) = match &args.dirs {
         Some(root) => {
-            let folders = cluster_folders(root)?;
+            let folders = cluster_folders(root, args.query_from_topic)?;
             let progress = Progress::new(show, Unit::Clusters(folders.len() as u64));
             (Box::new(folders.into_iter().map(|j| Ok((j, 1)))), progress)
         }
@@ -208,7 +222,7 @@ impl Ordered {
 
 /// Summarizes one cluster into its output line.
 fn process(job: Job, summarizer: &Summarizer) -> Done {
-    let (id, sources) = match job {
+    let (id, sources, query) = match job {
         Job::Line { number, bytes } => match parse_line(&bytes) {
             Ok(cluster) => cluster,
             Err((id, message)) => {
@@ -218,10 +232,23 @@ fn process(job: Job, summarizer: &Summarizer) -> Done {
                 };
             }
         },
-        Job::Folder { id, path } => {
+        Job::Folder { id, path, topic } => {
             let id = Value::String(id);
+            let query = match topic.map(|t| {
+                std::fs::read_to_string(&t)
+                    .with_context(|| format!("{}: cannot read the topic", t.display()))
+            }) {
+                Some(Ok(query)) => Some(query),
+                Some(Err(err)) => {
+                    return Done {
+                        line: error_line(&id, &format!("{err:#}")),
+                        failed: true,
+                    };
+                }
+                None => None,
+            };
             match input::load_all(&[path.display().to_string()]) {
-                Ok(sources) => (id, sources),
+                Ok(sources) => (id, sources, query),
                 Err(err) => {
                     return Done {
                         line: error_line(&id, &format!("{err:#}")),
@@ -231,7 +258,11 @@ fn process(job: Job, summarizer: &Summarizer) -> Done {
             }
         }
     };
-    match summarizer.summarize(&sources) {
+    let summary = match &query {
+        Some(query) => summarizer.summarize_answering(&sources, query),
+        None => summarizer.summarize(&sources),
+    };
+    match summary {
         Ok(summary) => Done {
             line: format!(
                 "{{\"id\":{},\"summary\":{}}}\n",
@@ -249,7 +280,7 @@ fn process(job: Job, summarizer: &Summarizer) -> Done {
 
 /// The cluster on one input line, or its id (null if unknown) and what is
 /// wrong with it.
-fn parse_line(bytes: &[u8]) -> std::result::Result<(Value, Vec<Source>), (Value, String)> {
+fn parse_line(bytes: &[u8]) -> std::result::Result<Cluster, (Value, String)> {
     let cluster: ClusterIn = match serde_json::from_slice(bytes) {
         Ok(cluster) => cluster,
         Err(err) => {
@@ -286,7 +317,7 @@ fn parse_line(bytes: &[u8]) -> std::result::Result<(Value, Vec<Source>), (Value,
             source
         })
         .collect();
-    Ok((cluster.id, sources))
+    Ok((cluster.id, sources, cluster.query))
 }
 
 fn error_line(id: &Value, message: &str) -> String {
@@ -302,8 +333,9 @@ fn json_string(value: &Value) -> String {
 }
 
 /// The subfolders of `root`, by name (hidden ones skipped), each as a
-/// cluster: its `docs/` subfolder if present, else the folder itself.
-fn cluster_folders(root: &Path) -> Result<Vec<Job>> {
+/// cluster: its `docs/` subfolder if present, else the folder itself; with
+/// `topics`, its `topic.txt` if present.
+fn cluster_folders(root: &Path, topics: bool) -> Result<Vec<Job>> {
     let mut folders: Vec<(String, PathBuf)> = std::fs::read_dir(root)
         .with_context(|| format!("{}: cannot list folder", root.display()))?
         .filter_map(|entry| entry.ok())
@@ -319,8 +351,9 @@ fn cluster_folders(root: &Path) -> Result<Vec<Job>> {
         .into_iter()
         .map(|(id, path)| {
             let docs = path.join("docs");
+            let topic = Some(path.join("topic.txt")).filter(|t| topics && t.is_file());
             let path = if docs.is_dir() { docs } else { path };
-            Job::Folder { id, path }
+            Job::Folder { id, path, topic }
         })
         .collect())
 }

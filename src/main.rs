@@ -131,6 +131,13 @@ struct SummaryOptions {
     /// and not empty.
     #[arg(long, value_name = "DIR")]
     model: Option<std::path::PathBuf>,
+    /// A question or topic the summary should answer: relevance to it is
+    /// blended with centrality. Citations keep their meaning.
+    #[arg(long, value_name = "TEXT", conflicts_with = "query_file")]
+    query: Option<String>,
+    /// The query, read from FILE (such as a DUC topic).
+    #[arg(long, value_name = "FILE")]
+    query_file: Option<std::path::PathBuf>,
 }
 
 /// The embedding model as the summarizer's encoder.
@@ -177,7 +184,16 @@ impl SummaryOptions {
     /// The summarizer these options describe, with the embedding model
     /// loaded when `--model` names one.
     fn summarizer(&self) -> Result<Summarizer> {
-        let summarizer = Summarizer::new(self.config());
+        let mut config = self.config();
+        if let Some(query) = &self.query {
+            config = config.query(query.as_str());
+        }
+        if let Some(path) = &self.query_file {
+            let query = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read the query", path.display()))?;
+            config = config.query(query);
+        }
+        let summarizer = Summarizer::new(config);
         let from_env = || {
             std::env::var_os("MULTISUM_MODEL")
                 .filter(|v| !v.is_empty())

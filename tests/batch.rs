@@ -206,3 +206,70 @@ fn output_file_and_quiet() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The first sentence of each line's summary.
+fn first_sentences(out: &str) -> Vec<String> {
+    lines(out)
+        .iter()
+        .map(|v| {
+            v["summary"]["sentences"][0]["text"]
+                .as_str()
+                .expect("a sentence")
+                .to_string()
+        })
+        .collect()
+}
+
+/// Issue 19: a cluster's "query" (or `--query-from-topic` with `--dirs`)
+/// steers its summary, as `summarize --query` does; clusters without one
+/// are summarized as before.
+#[test]
+fn each_cluster_answers_its_own_query() {
+    let query = "Putin's visit to the Kursk region and the troops there";
+    let plain = json!({ "id": "plain", "documents": documents(0, 5) });
+    let asked = json!({ "id": "asked", "query": query, "documents": documents(0, 5) });
+    let input = format!("{plain}\n{asked}\n");
+    let out = stdout(&multisum(&["batch", "-n", "1"], input.as_bytes()));
+    let firsts = first_sentences(&out);
+    let alone = stdout(&run(
+        &[
+            "summarize",
+            "-n",
+            "1",
+            "-f",
+            "json",
+            "--query",
+            query,
+            CORPUS,
+        ],
+        b"",
+    ));
+    let alone: Value = serde_json::from_str(&alone).expect("JSON");
+    assert_eq!(firsts[1], alone["sentences"][0]["text"].as_str().unwrap());
+    assert_ne!(firsts[0], firsts[1], "the query changes the summary");
+    assert!(firsts[1].contains("Kursk"), "{}", firsts[1]);
+
+    let dir = std::env::temp_dir().join(format!("multisum-batch-topic-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (name, topic) in [("a-asked", Some(query)), ("b-plain", None)] {
+        let docs = dir.join(name).join("docs");
+        std::fs::create_dir_all(&docs).unwrap();
+        for (id, text) in corpus_reports() {
+            std::fs::write(docs.join(format!("{id}.txt")), text).unwrap();
+        }
+        if let Some(topic) = topic {
+            std::fs::write(dir.join(name).join("topic.txt"), topic).unwrap();
+        }
+    }
+    let root = dir.display().to_string();
+    let with_topics = stdout(&multisum(
+        &["batch", "-n", "1", "--dirs", &root, "--query-from-topic"],
+        b"",
+    ));
+    let without = stdout(&multisum(&["batch", "-n", "1", "--dirs", &root], b""));
+    let (with_topics, without) = (first_sentences(&with_topics), first_sentences(&without));
+    assert_eq!(with_topics[0], firsts[1]);
+    assert_eq!(with_topics[1], without[1]);
+    assert_eq!(without[0], without[1]);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -40,6 +40,48 @@ const DANGLING_OPENERS: &[&str] = &[
     "there",
 ];
 
+/// Words of a question's form rather than its subject ("Discuss the
+/// causes…", "What were the effects…"): left out of a query.
+const QUERY_INSTRUCTIONS: &[&str] = &[
+    "discuss",
+    "describe",
+    "include",
+    "including",
+    "identify",
+    "explain",
+    "give",
+    "provide",
+    "specify",
+    "list",
+    "tell",
+    "report",
+    "summarize",
+    "summarise",
+    "information",
+    "details",
+    "detail",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "why",
+    "how",
+    "any",
+    "also",
+    "known",
+    "various",
+    "kinds",
+    "kind",
+    "type",
+    "types",
+    "aspects",
+    "aspect",
+    "etc",
+];
+
 /// The language a report was read in, and whether it was detected rather
 /// than configured.
 pub(crate) type ReadIn = (Language, bool);
@@ -108,15 +150,39 @@ pub(crate) fn analyse(sources: &[Source], docs: &[Document], config: &Config) ->
         })
         .filter(|(_, stems)| stems.len() >= tuning.min_heading_words)
         .collect();
-    let analysis = Analysis::new(docs.len(), sentences, original, &headings);
-    let centrality = centrality(&analysis, config, headings.len());
+    let query = config
+        .query
+        .as_deref()
+        .map(|q| query_stems(q, config.language))
+        .filter(|stems| !stems.is_empty());
+    // The query joins the term model after the headings.
+    let mut rows = headings;
+    let headings = rows.len();
+    if let Some(stems) = &query {
+        rows.push((0, stems.clone()));
+    }
+    let analysis = Analysis::new(docs.len(), sentences, original, &rows);
+    let centrality = centrality(&analysis, config, headings, query.is_some());
     analysis.with_centrality(centrality)
+}
+
+/// The content stems of a query, without stopwords and instruction words.
+fn query_stems(query: &str, language: Language) -> Vec<String> {
+    let tokenizer = Tokenizer::new(multisum_tokenize::Config::new().language(language));
+    let (tokens, vocabulary) = tokenizer.tokens(query);
+    tokens
+        .iter()
+        .filter(|t| !t.stopword && !QUERY_INSTRUCTIONS.contains(&vocabulary.norm(t.term)))
+        .map(|t| vocabulary.stem(t.term).to_string())
+        .collect()
 }
 
 /// Each sentence's centrality by the configured algorithm, over the
 /// originals' sentences only (a copy would double its twins' centrality),
-/// blended with the heading prior and normalised so the best is 1.
-fn centrality(analysis: &Analysis, config: &Config, headings: usize) -> Vec<f64> {
+/// blended with the heading prior, then with the similarity to the query
+/// (the model's row after the headings) when there is one, and normalised
+/// so the best is 1.
+fn centrality(analysis: &Analysis, config: &Config, headings: usize, query: bool) -> Vec<f64> {
     let mut scored = SentenceSet::new();
     let mut scored_ids = Vec::new();
     for (i, s) in analysis.sentences.iter().enumerate() {
@@ -138,20 +204,33 @@ fn centrality(analysis: &Analysis, config: &Config, headings: usize) -> Vec<f64>
         centrality[i] = if max > 0.0 { v / max } else { 0.0 };
     }
     if headings > 0 {
-        let beta = config.tuning.heading_weight;
         let heading_sim = max_cosine_to(&analysis.model, n, n..n + headings);
-        let top = heading_sim.iter().copied().fold(0.0, f64::max);
-        if top > 0.0 {
-            for (c, h) in centrality.iter_mut().zip(&heading_sim) {
-                if *c > 0.0 {
-                    *c = (1.0 - beta) * *c + beta * h / top;
-                }
-            }
-            let max = centrality.iter().copied().fold(0.0, f64::max);
-            centrality.iter_mut().for_each(|c| *c /= max);
-        }
+        blend(&mut centrality, &heading_sim, config.tuning.heading_weight);
+    }
+    if query {
+        let query_sim = max_cosine_to(&analysis.model, n, n + headings..n + headings + 1);
+        blend(&mut centrality, &query_sim, config.tuning.query_weight);
     }
     centrality
+}
+
+/// `(1 − weight)·score + weight·prior/best prior` for every scored
+/// sentence (score above 0), normalised so the best is 1; unchanged when
+/// no sentence has a prior.
+fn blend(centrality: &mut [f64], prior: &[f64], weight: f64) {
+    let top = prior.iter().copied().fold(0.0, f64::max);
+    if top <= 0.0 {
+        return;
+    }
+    for (c, p) in centrality.iter_mut().zip(prior) {
+        if *c > 0.0 {
+            *c = (1.0 - weight) * *c + weight * p / top;
+        }
+    }
+    let max = centrality.iter().copied().fold(0.0, f64::max);
+    if max > 0.0 {
+        centrality.iter_mut().for_each(|c| *c /= max);
+    }
 }
 
 /// For each of the first `n` rows of the model, its highest cosine with any
@@ -195,5 +274,30 @@ fn sentence(source: usize, position: usize, unit: &Unit, doc: &Document, text: &
         dangling,
         finished: ends_like_a_sentence(&text[unit.span.clone()]),
         quotation: text[unit.span.clone()].starts_with(['"', '“', '„', '«', '‘']),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A query's subject words are kept, its instruction words and
+    /// stopwords are not.
+    #[test]
+    fn query_keeps_its_subject() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Discuss the causes of the Kursk disaster. Include the rescue efforts.",
+                &["caus", "kursk", "disast", "rescu", "effort"],
+            ),
+            (
+                "What were the effects of the ceasefire?",
+                &["effect", "ceasefir"],
+            ),
+            ("Describe. Identify!", &[]),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(query_stems(query, Language::English), *expected, "{query}");
+        }
     }
 }

@@ -103,6 +103,7 @@ pub struct Config {
     pub(crate) order: Order,
     pub(crate) selector: Selector,
     pub(crate) detect_language: bool,
+    pub(crate) query: Option<String>,
     pub(crate) tuning: Tuning,
 }
 
@@ -141,6 +142,17 @@ impl Config {
     /// configured one for all.
     pub fn detect_language(mut self, detect: bool) -> Config {
         self.detect_language = detect;
+        self
+    }
+
+    /// A question or topic the summary should answer: each sentence's
+    /// relevance blends its centrality with its similarity to the query
+    /// (weight [`Tuning::query_weight`]). Instruction words ("Discuss",
+    /// "Describe", "Include") do not count. Citations do not change in
+    /// meaning. An empty query is no query.
+    pub fn query(mut self, query: impl Into<String>) -> Config {
+        let query = query.into();
+        self.query = (!query.trim().is_empty()).then_some(query);
         self
     }
 

@@ -54,26 +54,37 @@ impl Summarizer {
     /// encoder (see [`Summarizer::with_encoder`]) fails; reports with no
     /// body text give an empty summary.
     pub fn summarize(&self, sources: &[Source]) -> Result<Summary, Error> {
+        self.run(sources, &self.config)
+    }
+
+    /// Summarizes the reports to answer `query`, in place of the
+    /// configured [`Config::query`](crate::Config::query): for many
+    /// clusters, each with its own question, with one summarizer.
+    pub fn summarize_answering(&self, sources: &[Source], query: &str) -> Result<Summary, Error> {
+        self.run(sources, &self.config.clone().query(query))
+    }
+
+    fn run(&self, sources: &[Source], config: &Config) -> Result<Summary, Error> {
         if sources.is_empty() {
             return Err(Error::no_sources());
         }
-        if let Budget::Ratio(r) = self.config.budget
+        if let Budget::Ratio(r) = config.budget
             && !(r.is_finite() && (0.0..=1.0).contains(&r))
         {
             return Err(Error::invalid_ratio(r));
         }
-        let tuning = &self.config.tuning;
+        let tuning = &config.tuning;
         if let Some(field) = tuning.non_finite() {
             return Err(Error::invalid_tuning(field));
         }
-        let (docs, read_in) = analyse::segment(sources, &self.tokenizer, &self.config);
-        let analysis = analyse::analyse(sources, &docs, &self.config);
+        let (docs, read_in) = analyse::segment(sources, &self.tokenizer, config);
+        let analysis = analyse::analyse(sources, &docs, config);
 
         let mut citer = Citer::new(&analysis, tuning);
         let selection = select::select(
             &analysis,
-            self.config.budget,
-            self.config.selector,
+            config.budget,
+            config.selector,
             tuning,
             &mut citer,
         );
@@ -87,7 +98,7 @@ impl Summarizer {
             meaning::cite(&analysis, tuning, text, chosen, &mut citations, &*encoder.0)?;
         }
         let dates: Vec<Option<&str>> = sources.iter().map(Source::date).collect();
-        let ordered = order::arrange(&analysis, chosen, &citations, self.config.order, &dates);
+        let ordered = order::arrange(&analysis, chosen, &citations, config.order, &dates);
 
         let sentences = ordered
             .into_iter()

@@ -28,6 +28,10 @@ pub struct Tuning {
     /// Headings with fewer content words are labels, not titles, and do not
     /// inform the heading prior. Default 3.
     pub min_heading_words: usize,
+    /// Weight ω of the query (`Config::query`): relevance is `(1 − ω)·
+    /// relevance + ω·(similarity to the query, relative to the best)`.
+    /// Default 0.3 (measured on DUC 2006 with its topics, `docs/quality.md`).
+    pub query_weight: f64,
 
     // --- select ---
     /// Sentences with fewer content words are fragments, never chosen.
@@ -85,6 +89,7 @@ impl Tuning {
         let values = [
             ("copy_share", self.copy_share),
             ("heading_weight", self.heading_weight),
+            ("query_weight", self.query_weight),
             ("lambda", self.lambda),
             ("redundancy", self.redundancy),
             ("restate_share", self.restate_share),
@@ -109,6 +114,7 @@ impl Default for Tuning {
             copy_share: 0.8,
             heading_weight: 0.2,
             min_heading_words: 3,
+            query_weight: 0.3,
             min_content_words: 4,
             lambda: 0.5,
             redundancy: 0.30,

@@ -319,6 +319,11 @@ fn cases() -> Vec<Case> {
                 for furniture in ["cookies", "Daily Courier", "Related", "Photo", "<"] {
                     assert!(!all.contains(furniture), "{furniture} in the summary");
                 }
+                // The HTML report says what its text of the page is.
+                let report = run(d, &args(&["summarize", "-f", "html", "pages"]), b"");
+                let report = String::from_utf8(report.stdout).expect("UTF-8");
+                assert!(report.contains("<span class=\"reading\">article extracted from HTML</span>"));
+                assert!(!report.contains("cookies"));
             },
         },
         Case {

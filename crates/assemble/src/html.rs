@@ -254,7 +254,8 @@ impl<'a> Page<'a> {
                     matches!(b, Block::Heading(span) if collapse_whitespace(&text[span.clone()]) == *t)
                 })
             });
-            if title.is_some() || info.path().is_some() {
+            let reading = crate::render::reading(info);
+            if title.is_some() || info.path().is_some() || !reading.is_empty() {
                 out.push_str("<p class=\"meta\">");
                 if let Some(title) = title {
                     let _ = write!(out, "<span class=\"title\">{}</span>", escape(title));
@@ -264,6 +265,10 @@ impl<'a> Page<'a> {
                         out.push(' ');
                     }
                     let _ = write!(out, "<span class=\"path\">{}</span>", escape(path));
+                }
+                // What the text below is, when it is not the file as it is.
+                if let Some(reading) = reading.strip_prefix(", ") {
+                    let _ = write!(out, " <span class=\"reading\">{}</span>", escape(reading));
                 }
                 out.push_str("</p>\n");
             }

@@ -90,7 +90,7 @@ pub fn markdown(summary: &Summary) -> String {
 
 /// How a report was read, when its spans do not index the file byte for
 /// byte: `", article extracted from HTML"`, `", decoded from windows-1252"`.
-fn reading(src: &crate::SourceInfo) -> String {
+pub(crate) fn reading(src: &crate::SourceInfo) -> String {
     let mut out = String::new();
     if src.format() == crate::Format::Html {
         out.push_str(", article extracted from HTML");

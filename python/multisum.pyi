@@ -108,6 +108,7 @@ def summarize(
     language: str = "english",
     selector: Literal["mmr", "coverage"] = "mmr",
     model: Optional[Union[str, PathLike]] = None,
+    query: Optional[str] = None,
 ) -> Summary:
     """Summarizes ``reports`` into one summary in which every sentence cites
     every report that states it.
@@ -117,7 +118,9 @@ def summarize(
     name or ISO 639-1 code, or "auto" to detect each report's. ``model`` is
     a sentence-embedding model folder (all-MiniLM-L6-v2, as
     ``scripts/fetch-model.sh`` installs it): reports stating a sentence in
-    other words are cited too. The summarizing itself runs without the GIL.
+    other words are cited too. ``query`` is a question or topic the summary
+    should answer, as the CLI's ``--query``. The summarizing itself runs
+    without the GIL.
 
     Raises ``ValueError`` for bad options or reports (the CLI's messages)
     and ``TypeError`` for reports of the wrong type.

@@ -203,7 +203,7 @@ impl Summary {
 #[pyo3(signature = (
     reports, *, sentences = None, words = None, bytes = None, ratio = None,
     algorithm = "textrank", order = "source", language = "english",
-    selector = "mmr", model = None
+    selector = "mmr", model = None, query = None
 ))]
 #[allow(clippy::too_many_arguments)]
 fn summarize(
@@ -218,6 +218,7 @@ fn summarize(
     language: &str,
     selector: &str,
     model: Option<PathBuf>,
+    query: Option<String>,
 ) -> PyResult<Summary> {
     let sources = read_reports(reports)?;
     let budget = match (sentences, words, bytes, ratio) {
@@ -267,13 +268,16 @@ fn summarize(
             .map_err(|e| PyValueError::new_err(format!("language: {e}, or auto")))?;
         (language, false)
     };
-    let config = Config::new()
+    let mut config = Config::new()
         .budget(budget)
         .algorithm(algorithm)
         .order(order)
         .selector(selector)
         .language(language)
         .detect_language(detect);
+    if let Some(query) = query {
+        config = config.query(query);
+    }
     let mut summarizer = Summarizer::new(config);
     if let Some(dir) = model {
         summarizer = with_model(summarizer, dir)?;

@@ -54,6 +54,7 @@ needs_cli = pytest.mark.skipif(
         ({"sentences": 10}, ["--sentences", "10"]),
         ({"words": 120, "algorithm": "lexrank"}, ["--words", "120", "--algorithm", "lexrank"]),
         ({"order": "date", "selector": "coverage"}, ["--order", "date", "--selector", "coverage"]),
+        ({"query": "Putin's visit to the Kursk region"}, ["--query", "Putin's visit to the Kursk region"]),
     ],
 )
 def test_corpus_gives_the_clis_output(options, flags):

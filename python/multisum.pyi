@@ -106,7 +106,7 @@ def summarize(
     algorithm: Literal["textrank", "lexrank", "centroid", "tfidf"] = "textrank",
     order: Literal["source", "score", "date"] = "source",
     language: str = "english",
-    selector: Literal["mmr", "coverage"] = "mmr",
+    selector: Literal["mmr", "coverage", "concepts"] = "mmr",
     model: Optional[Union[str, PathLike]] = None,
     query: Optional[str] = None,
 ) -> Summary:

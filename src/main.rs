@@ -230,6 +230,7 @@ impl SummaryOptions {
             .selector(match self.selector {
                 SelectorArg::Mmr => Selector::Mmr,
                 SelectorArg::Coverage => Selector::Coverage,
+                SelectorArg::Concepts => Selector::Concepts,
             })
             .language(self.language.or_english())
             .detect_language(self.language == LanguageArg::Auto)
@@ -364,6 +365,9 @@ enum SelectorArg {
     Mmr,
     /// Coverage + diversity (Lin & Bilmes 2011).
     Coverage,
+    /// Concept coverage (Gillick & Favre 2009): distinct bigrams weighted
+    /// by the reports that contain them.
+    Concepts,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -258,7 +258,8 @@ fn summarize(
     let selector = match selector {
         "mmr" => Selector::Mmr,
         "coverage" => Selector::Coverage,
-        other => return Err(choice("selector", other, "mmr, coverage")),
+        "concepts" => Selector::Concepts,
+        other => return Err(choice("selector", other, "mmr, coverage, concepts")),
     };
     let (language, detect) = if language.eq_ignore_ascii_case("auto") {
         (Language::English, true)

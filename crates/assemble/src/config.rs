@@ -76,6 +76,10 @@ pub enum Selector {
     /// clusters not yet represented, greedy with cost scaling. Inputs above
     /// [`Tuning::coverage_limit`] sentences use MMR instead.
     Coverage,
+    /// Concept coverage (Gillick & Favre 2009): the weight of distinct
+    /// bigrams of content stems covered, each weighing the number of
+    /// reports that contain it, per unit of cost; greedy.
+    Concepts,
 }
 
 /// The order of the summary's sentences.

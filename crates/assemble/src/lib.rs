@@ -46,6 +46,7 @@
 
 mod analyse;
 mod cite;
+mod concepts;
 mod config;
 mod coverage;
 mod error;

@@ -6,6 +6,7 @@
 //! stage's call: selection asks it through [`Restatement`] and knows
 //! nothing of how citations are decided.
 
+use crate::concepts::Concepts;
 use crate::config::{Budget, Selector};
 use crate::coverage::{self, Coverage};
 use crate::model::Analysis;
@@ -57,15 +58,16 @@ pub(crate) fn select(
         })
         .collect();
     let limit = Limit::new(budget, analysis.sentences.len());
+    let cost = match budget {
+        Budget::Words(_) => coverage::Cost::Words,
+        Budget::Bytes(_) => coverage::Cost::Bytes,
+        _ => coverage::Cost::Sentences,
+    };
     let mut objective: Box<dyn Objective> = match selector {
         Selector::Coverage if analysis.sentences.len() <= tuning.coverage_limit => {
-            let cost = match budget {
-                Budget::Words(_) => coverage::Cost::Words,
-                Budget::Bytes(_) => coverage::Cost::Bytes,
-                _ => coverage::Cost::Sentences,
-            };
             Box::new(Coverage::new(analysis, cost, tuning))
         }
+        Selector::Concepts => Box::new(Concepts::new(analysis, cost, tuning)),
         _ => Box::new(Mmr::new(analysis, tuning.lambda)),
     };
     greedy(
@@ -263,6 +265,7 @@ mod tests {
         /// (report, the report it is a copy of).
         copies: &'static [(usize, usize)],
         budget: Budget,
+        selector: Selector,
         tune: fn(&mut Tuning),
         restates: &'static [(usize, usize)],
         /// The chosen sentences in order of choice.
@@ -277,6 +280,7 @@ mod tests {
         centrality: &[],
         copies: &[],
         budget: Budget::Sentences(1),
+        selector: Selector::Mmr,
         tune: |_| {},
         restates: &[],
         chosen: &[],
@@ -296,7 +300,7 @@ mod tests {
         let selection = select(
             &analysis,
             case.budget,
-            Selector::Mmr,
+            case.selector,
             &tuning,
             &mut Table(case.restates),
         );
@@ -387,6 +391,38 @@ mod tests {
                 centrality: &[1.0, 0.9, 0.5],
                 budget: Budget::Sentences(2),
                 tune: |t| t.lambda = 1.0,
+                chosen: &[0, 1],
+                ..CASE
+            },
+            Case {
+                name: "concepts: a bigram in three reports outweighs centrality",
+                reports: &[&["w x y z", "a b c d"], &["a b e f"], &["a b g h"]],
+                selector: Selector::Concepts,
+                tune: |t| t.concept_centrality = 0.0,
+                chosen: &[1],
+                ..CASE
+            },
+            Case {
+                name: "concepts: centrality counts with its weight",
+                reports: &[&["w x y z", "a b c d"], &["a b e f"], &["a b g h"]],
+                selector: Selector::Concepts,
+                chosen: &[0],
+                ..CASE
+            },
+            Case {
+                name: "concepts: a covered concept earns nothing again",
+                reports: &[
+                    &["a b c d", "k l m n"],
+                    &["a b e f", "k l o p"],
+                    &["a b g h"],
+                ],
+                budget: Budget::Sentences(2),
+                selector: Selector::Concepts,
+                tune: |t| {
+                    t.concept_centrality = 0.0;
+                    t.concept_min_reports = 2;
+                    t.redundancy = 1.0;
+                },
                 chosen: &[0, 1],
                 ..CASE
             },

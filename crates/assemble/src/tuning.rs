@@ -34,6 +34,17 @@ pub struct Tuning {
     pub query_weight: f64,
 
     // --- select ---
+    /// Concepts (`Selector::Concepts`) found in fewer reports are not
+    /// concepts. Default 3.
+    pub concept_min_reports: usize,
+    /// The exponent `r` of cost in concept coverage's `gain / cost^r`.
+    /// Default 0.4.
+    pub concept_cost_exponent: f64,
+    /// Weight of a sentence's relevance (centrality, with the heading and
+    /// query priors; best = 1) added to its concept gain (a concept weighs
+    /// the reports containing it, at least `concept_min_reports`). Default
+    /// 60. Both measured on DUC 2006, `docs/quality.md`.
+    pub concept_centrality: f64,
     /// Sentences with fewer content words are fragments, never chosen.
     /// Default 4.
     pub min_content_words: usize,
@@ -91,6 +102,8 @@ impl Tuning {
             ("heading_weight", self.heading_weight),
             ("query_weight", self.query_weight),
             ("lambda", self.lambda),
+            ("concept_cost_exponent", self.concept_cost_exponent),
+            ("concept_centrality", self.concept_centrality),
             ("redundancy", self.redundancy),
             ("restate_share", self.restate_share),
             ("coverage_saturation", self.coverage_saturation),
@@ -117,6 +130,9 @@ impl Default for Tuning {
             query_weight: 0.3,
             min_content_words: 4,
             lambda: 0.5,
+            concept_min_reports: 3,
+            concept_cost_exponent: 0.4,
+            concept_centrality: 60.0,
             redundancy: 0.30,
             restate_reports: 2,
             restate_share: 1.0 / 3.0,

@@ -1,0 +1,97 @@
+//! Concept coverage (Gillick & Favre 2009, ICSISumm): the summary should
+//! cover as much weight of distinct concepts as its budget allows, a
+//! concept being a bigram of consecutive content stems and its weight the
+//! number of reports that contain it. Maximised greedily, per unit of cost
+//! (`gain / cost^r`), as an approximation of their integer program.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::coverage::Cost;
+use crate::model::Analysis;
+use crate::objective::Objective;
+use crate::tuning::Tuning;
+
+pub(crate) struct Concepts<'a> {
+    analysis: &'a Analysis,
+    /// Each sentence's concepts (ids), without repeats.
+    concepts: Vec<Vec<u32>>,
+    weight: Vec<f64>,
+    covered: Vec<bool>,
+    cost: Cost,
+    cost_exponent: f64,
+    centrality_weight: f64,
+}
+
+impl<'a> Concepts<'a> {
+    pub(crate) fn new(analysis: &'a Analysis, cost: Cost, tuning: &Tuning) -> Concepts<'a> {
+        // Bigram → the reports (originals) that contain it.
+        let mut reports: BTreeMap<(&str, &str), BTreeSet<usize>> = BTreeMap::new();
+        for (i, s) in analysis.sentences.iter().enumerate() {
+            if analysis.in_copy(i) {
+                continue;
+            }
+            for pair in s.stems.windows(2) {
+                reports
+                    .entry((pair[0].as_str(), pair[1].as_str()))
+                    .or_default()
+                    .insert(s.source);
+            }
+        }
+        let min = tuning.concept_min_reports.max(1);
+        let mut ids: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+        let mut weight = Vec::new();
+        for (bigram, found) in &reports {
+            if found.len() >= min {
+                ids.insert(*bigram, weight.len() as u32);
+                weight.push(found.len() as f64);
+            }
+        }
+        let concepts = analysis
+            .sentences
+            .iter()
+            .map(|s| {
+                let mut c: Vec<u32> = s
+                    .stems
+                    .windows(2)
+                    .filter_map(|p| ids.get(&(p[0].as_str(), p[1].as_str())).copied())
+                    .collect();
+                c.sort_unstable();
+                c.dedup();
+                c
+            })
+            .collect();
+        Concepts {
+            analysis,
+            concepts,
+            covered: vec![false; weight.len()],
+            weight,
+            cost,
+            cost_exponent: tuning.concept_cost_exponent,
+            centrality_weight: tuning.concept_centrality,
+        }
+    }
+}
+
+impl Objective for Concepts<'_> {
+    fn value(&self, i: usize) -> f64 {
+        let gain: f64 = self.concepts[i]
+            .iter()
+            .filter(|&&c| !self.covered[c as usize])
+            .map(|&c| self.weight[c as usize])
+            .sum();
+        let s = &self.analysis.sentences[i];
+        let cost = match self.cost {
+            Cost::Sentences => 1.0,
+            Cost::Words => s.words.max(1) as f64,
+            Cost::Bytes => s.span.len().max(1) as f64,
+        };
+        (gain + self.centrality_weight * self.analysis.centrality[i])
+            / cost.powf(self.cost_exponent)
+    }
+
+    fn choose(&mut self, i: usize) {
+        for &c in &self.concepts[i] {
+            self.covered[c as usize] = true;
+        }
+    }
+}

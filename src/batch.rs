@@ -248,6 +248,16 @@ fn process(job: Job, summarizer: &Summarizer) -> Done {
                 None => None,
             };
             match input::load_all(&[path.display().to_string()]) {
+                // A topic beside the reports (no `docs/`) is the question,
+                // not a report.
+                Ok(sources) if query.is_some() => {
+                    let topic = path.join("topic.txt").display().to_string();
+                    let sources = sources
+                        .into_iter()
+                        .filter(|s| s.path() != Some(topic.as_str()))
+                        .collect();
+                    (id, sources, query)
+                }
                 Ok(sources) => (id, sources, query),
                 Err(err) => {
                     return Done {

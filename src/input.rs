@@ -50,6 +50,10 @@ const MANIFEST: &str = "manifest.toml";
 /// bytes of memory per byte of text, so this keeps a run within 2 GB.
 pub const MAX_INPUT: u64 = 64 << 20;
 
+/// The encoding named for text read with `--lossy`: spans index the
+/// repaired text, as for decoded text.
+const REPAIRED: &str = "UTF-8, invalid bytes replaced by U+FFFD";
+
 /// The UTF-8 encoding of U+FEFF, the byte-order mark.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -162,7 +166,8 @@ struct ManifestReport {
 }
 
 /// Every report named by the inputs, in order: files as given, folders by
-/// their manifest or else their `.txt`/`.md` files in name order, `-` as
+/// their manifest or else their `.txt`, `.md` and `.html` files (and their
+/// like, as `KINDS` lists) in name order, `-` as
 /// one report read from standard input. Strict: see [`Options`].
 pub fn load_all(inputs: &[String]) -> Result<Vec<Source>> {
     load_all_with(inputs, Options::default())
@@ -426,18 +431,19 @@ impl Loader {
                 let mut read = self
                     .read_file(&path)
                     .with_context(|| format!("named in {}", manifest.display()))?;
-                // The manifest's title and date come before the file's own.
+                // The manifest's title and date come before the file's own;
+                // a manifest date that is not ISO 8601 leaves the file's.
                 read.title = r.title.or(read.title);
-                let from_manifest = r.date.is_some();
-                read.date = r.date.or(read.date);
-                let place = if from_manifest {
-                    place
-                } else {
-                    path.display().to_string()
-                };
-                Ok(read
-                    .into_source(r.id, &place)
-                    .with_path(path.display().to_string()))
+                let shown = path.display().to_string();
+                let date = r.date.and_then(|d| checked_date(d, &place));
+                if date.is_some() {
+                    read.date = None;
+                }
+                let mut source = read.into_source(r.id, &shown).with_path(shown);
+                if let Some(date) = date {
+                    source = source.with_date(date);
+                }
+                Ok(source)
             })
             .collect()
     }
@@ -679,7 +685,7 @@ fn decode(
                  byte offset {first}; spans index the repaired text",
                 if replaced == 1 { "" } else { "s" }
             ));
-            Ok((String::from_utf8_lossy(&bytes).into_owned(), None))
+            Ok((String::from_utf8_lossy(&bytes).into_owned(), Some(REPAIRED)))
         }
     }
 }

@@ -540,6 +540,8 @@ fn cases() -> Vec<Case> {
             check: |d, out| {
                 assert!(!sentences(out).is_empty());
                 spans_slice(d, out, lossy);
+                // The repaired text is not the file: the JSON says so.
+                assert_eq!(json(out)["sources"][0]["spans"], "decoded text");
             },
         },
         Case {

@@ -251,8 +251,17 @@ fn each_cluster_answers_its_own_query() {
 
     let dir = std::env::temp_dir().join(format!("multisum-batch-topic-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    for (name, topic) in [("a-asked", Some(query)), ("b-plain", None)] {
-        let docs = dir.join(name).join("docs");
+    for (name, topic) in [
+        ("a-asked", Some(query)),
+        ("b-plain", None),
+        ("c-flat", Some(query)),
+    ] {
+        // c-flat keeps its reports beside its topic, without docs/.
+        let docs = if name == "c-flat" {
+            dir.join(name)
+        } else {
+            dir.join(name).join("docs")
+        };
         std::fs::create_dir_all(&docs).unwrap();
         for (id, text) in corpus_reports() {
             std::fs::write(docs.join(format!("{id}.txt")), text).unwrap();
@@ -267,8 +276,15 @@ fn each_cluster_answers_its_own_query() {
         b"",
     ));
     let without = stdout(&multisum(&["batch", "-n", "1", "--dirs", &root], b""));
+    let flat = &lines(&with_topics)[2]["summary"]["sources"];
+    assert_eq!(
+        flat.as_array().unwrap().len(),
+        5,
+        "the topic is not a report"
+    );
     let (with_topics, without) = (first_sentences(&with_topics), first_sentences(&without));
     assert_eq!(with_topics[0], firsts[1]);
+    assert_eq!(with_topics[2], firsts[1]);
     assert_eq!(with_topics[1], without[1]);
     assert_eq!(without[0], without[1]);
     let _ = std::fs::remove_dir_all(&dir);

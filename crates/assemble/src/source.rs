@@ -97,14 +97,23 @@ impl Source {
     /// Byte ranges of the text that are blanked markup (Markdown's marks
     /// and link targets, as spaces): sentence texts leave them out, so
     /// `see the **report**.` reads `see the report.`. Ranges out of the
-    /// text, overlapping or unsorted are put in order and clipped.
+    /// text, overlapping or unsorted are put in order and clipped; a range
+    /// that splits a character takes the whole character.
     pub fn with_blanked(mut self, mut blanked: Vec<Range<usize>>) -> Source {
         let len = self.text.len();
         blanked.retain(|r| r.start < r.end && r.start < len);
         blanked.sort_by_key(|r| r.start);
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(blanked.len());
         for r in blanked {
-            let r = r.start..r.end.min(len);
+            // Whole characters only: out to the boundaries around the range.
+            let (mut start, mut end) = (r.start, r.end.min(len));
+            while !self.text.is_char_boundary(start) {
+                start -= 1;
+            }
+            while !self.text.is_char_boundary(end) {
+                end += 1;
+            }
+            let r = start..end;
             match merged.last_mut() {
                 Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
                 _ => merged.push(r),
@@ -195,5 +204,50 @@ impl Source {
     /// The full text. Every span in a [`Summary`](crate::Summary) indexes into it.
     pub fn text(&self) -> &str {
         &self.text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Source;
+
+    /// What a span reads with blanked markup, as a table.
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one blanked range, not a range of ranges
+    fn read_leaves_blanked_markup_out() {
+        type Case = (
+            &'static str,
+            &'static [std::ops::Range<usize>],
+            std::ops::Range<usize>,
+            &'static str,
+        );
+        let cases: &[Case] = &[
+            (
+                "see the **report**.",
+                &[8..10, 16..18],
+                0..19,
+                "see the report.",
+            ),
+            ("see the **report**.", &[], 0..19, "see the **report**."),
+            // Unsorted and overlapping ranges are put in order and merged.
+            ("ab**cd**", &[6..8, 2..4, 3..4], 0..8, "abcd"),
+            // A span starting or ending inside a blanked range.
+            ("ab**cd**ef", &[2..4, 6..8], 3..7, "cd"),
+            // Out of the text: clipped.
+            ("abc", &[2..10], 0..3, "ab"),
+            // A range splitting a character takes the whole character.
+            ("é**b**", &[1..4], 0..7, "b**"),
+            // A span off the text or off a boundary reads nothing.
+            ("abc", &[], 2..9, ""),
+            ("é", &[], 1..2, ""),
+        ];
+        for (text, blanked, span, expected) in cases {
+            let source = Source::new("t", *text).with_blanked(blanked.to_vec());
+            assert_eq!(
+                source.read(span.clone()),
+                *expected,
+                "{text:?} {blanked:?} {span:?}"
+            );
+        }
     }
 }

@@ -60,7 +60,11 @@ impl Summarizer {
     /// Summarizes the reports to answer `query`, in place of the
     /// configured [`Config::query`](crate::Config::query): for many
     /// clusters, each with its own question, with one summarizer.
+    /// An empty or blank `query` leaves the configured one.
     pub fn summarize_answering(&self, sources: &[Source], query: &str) -> Result<Summary, Error> {
+        if query.trim().is_empty() {
+            return self.run(sources, &self.config);
+        }
         self.run(sources, &self.config.clone().query(query))
     }
 

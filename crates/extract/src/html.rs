@@ -188,13 +188,55 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 
-/// How deep the page's tags nest, by a scan of its bytes: start tags
-/// (other than void and self-closed ones) open, end tags close. Linear,
-/// before any parsing: an HTML parser checks scopes along the stack of
-/// open elements at every tag, so 100,000 nested tags would take hours.
+/// Elements whose content is text up to their end tag, never tags.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
+
+/// Elements that a start tag of the same name closes when one is open
+/// (`<p>a<p>b`, `<li>a<li>b`), as the HTML parser does.
+const SELF_CLOSING_SIBLINGS: &[&str] = &[
+    "p", "li", "dt", "dd", "td", "th", "tr", "option", "optgroup", "tbody", "thead", "tfoot",
+];
+
+/// Elements past which such a sibling is not looked for (a `<li>` in a
+/// nested list does not close the outer list's item).
+const SCOPES: &[&str] = &[
+    "ul", "ol", "dl", "table", "td", "th", "caption", "button", "object", "marquee", "applet",
+    "html", "template", "svg", "math", "select",
+];
+
+/// How far down the stack of open elements an end tag or a sibling is
+/// looked for: mismatched tags in real pages are near the top, and the
+/// bound keeps the scan linear however deep the page.
+const LOOKBACK: usize = 64;
+
+/// How deep the page's elements nest, by a scan of its bytes that follows
+/// the HTML parser's main rules: start tags open elements (void elements
+/// and, inside SVG or MathML, self-closed ones do not), end tags close the
+/// nearest open element of their name (stray ones are ignored), `<p>`,
+/// `<li>`, `<td>` and their like close an open sibling, and the text of
+/// `<script>`, `<style>` and their like is skipped. Linear, before any
+/// parsing: a parser checks scopes along the stack of open elements at
+/// every tag, so 100,000 nested tags would take hours.
 fn nesting(html: &str) -> usize {
     let bytes = html.as_bytes();
-    let (mut depth, mut deepest) = (0usize, 0usize);
+    let is = |name: &str, list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(name));
+    let foreign_root =
+        |name: &str| name.eq_ignore_ascii_case("svg") || name.eq_ignore_ascii_case("math");
+    // Names as written (their bytes are ASCII, so slicing is safe).
+    let mut open: Vec<&str> = Vec::new();
+    let mut foreign = 0usize;
+    let mut deepest = 0usize;
     let mut i = 0;
     while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
         i += at + 1;
@@ -206,27 +248,72 @@ fn nesting(html: &str) -> usize {
                 .map_or(rest.len(), |e| e + 3);
             continue;
         }
-        if rest.first() == Some(&b'/') {
-            depth = depth.saturating_sub(1);
-            continue;
-        }
-        let name_len = rest
+        let closing = rest.first() == Some(&b'/');
+        let start = i + usize::from(closing);
+        let name_len = bytes[start..]
             .iter()
             .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(rest.len());
-        if name_len == 0 || !rest[0].is_ascii_alphabetic() {
+            .unwrap_or(bytes.len() - start);
+        if name_len == 0 || !bytes[start].is_ascii_alphabetic() {
             continue;
         }
-        let name = html[i..i + name_len].to_ascii_lowercase();
-        let end = rest.iter().position(|&b| b == b'>').unwrap_or(rest.len());
-        let self_closed = end > 0 && rest[end - 1] == b'/';
-        if !self_closed && !VOID.contains(&name.as_str()) {
-            depth += 1;
-            deepest = deepest.max(depth);
+        let name = &html[start..start + name_len];
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |e| start + e);
+        i = end;
+        if closing {
+            let found = open
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .position(|n| n.eq_ignore_ascii_case(name));
+            if let Some(k) = found {
+                for closed in open.drain(open.len() - k - 1..) {
+                    foreign -= usize::from(foreign_root(closed));
+                }
+            }
+            continue;
         }
-        i += end;
+        if is(name, VOID) {
+            continue;
+        }
+        if is(name, RAW_TEXT) {
+            // Its text runs to its end tag, whatever it holds.
+            let close = format!("</{}", name.to_ascii_lowercase());
+            i = find_ascii_case_insensitive(&bytes[i..], close.as_bytes())
+                .map_or(bytes.len(), |e| i + e);
+            continue;
+        }
+        let self_closed = end > start && bytes[end - 1] == b'/';
+        if self_closed && foreign > 0 {
+            continue;
+        }
+        if is(name, SELF_CLOSING_SIBLINGS) {
+            let sibling = open
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .take_while(|n| n.eq_ignore_ascii_case(name) || !is(n, SCOPES))
+                .position(|n| n.eq_ignore_ascii_case(name));
+            if let Some(k) = sibling {
+                open.truncate(open.len() - k - 1);
+            }
+        }
+        foreign += usize::from(foreign_root(name));
+        open.push(name);
+        deepest = deepest.max(open.len());
     }
     deepest
+}
+
+/// Where `needle` (lowercase ASCII) starts in `haystack`, ignoring ASCII
+/// case.
+fn find_ascii_case_insensitive(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The `<title>` of a page whose article could not be found.

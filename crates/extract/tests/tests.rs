@@ -97,18 +97,78 @@ fn html_metadata() {
 
 #[test]
 fn html_limits() {
-    let deep = format!(
-        "<html><body>{}<p>Deep.</p></body></html>",
-        "<div>".repeat(3_000)
-    );
-    let err = html(&deep, &Tuning::default()).expect_err("too deep");
-    assert!(err.to_string().contains("nests tags 3003 deep"), "{err}");
-    // Void and self-closed elements, comments and end tags do not nest.
-    let flat = format!(
-        "<html><body>{}<!-- <div> --><p>Flat.</p></body></html>",
-        "<br><img src=x><span/></b>".repeat(3_000)
-    );
-    assert!(html(&flat, &Tuning::default()).is_ok());
+    // How deep pages nest, as the parser would build them: refused over
+    // the limit (2,000), read under it.
+    let deep = |n: usize, open: &str, close: &str| {
+        format!(
+            "<html><body>{}<p>Deep.</p>{}</body></html>",
+            open.repeat(n),
+            close.repeat(n)
+        )
+    };
+    let cases: &[(&str, String, Option<&str>)] = &[
+        (
+            "nested elements",
+            deep(3_000, "<div>", "</div>"),
+            Some("nests tags 3003 deep"),
+        ),
+        (
+            "a slash does not close an HTML element",
+            deep(3_000, "<div/>", ""),
+            Some("3003 deep"),
+        ),
+        (
+            "stray end tags close nothing",
+            deep(3_000, "<div></x>", ""),
+            Some("3003 deep"),
+        ),
+        (
+            "a nested list's item is not its parent's sibling",
+            deep(1_500, "<ul><li>", ""),
+            Some("3003 deep"),
+        ),
+        (
+            "a paragraph closes the one before",
+            deep(3_000, "<p>Text.", ""),
+            None,
+        ),
+        (
+            "list items close their siblings",
+            format!("<ul>{}</ul>", "<li>Item.".repeat(3_000)),
+            None,
+        ),
+        (
+            "void elements open nothing",
+            deep(3_000, "<br><img src=x><hr>", ""),
+            None,
+        ),
+        ("end tags close", deep(3_000, "<b>bold</b>", ""), None),
+        (
+            "a script's text is not tags",
+            format!(
+                "<script>{}</script><p>Text.</p>",
+                "if (i<n) {}".repeat(3_000)
+            ),
+            None,
+        ),
+        (
+            "self-closed SVG elements",
+            format!("<svg>{}</svg><p>Text.</p>", "<path d=x/>".repeat(3_000)),
+            None,
+        ),
+        (
+            "comments",
+            format!("<p>Text.</p>{}", "<!-- <div> -->".repeat(3_000)),
+            None,
+        ),
+    ];
+    for (name, page, refused) in cases {
+        match (html(page, &Tuning::default()), refused) {
+            (Err(err), Some(why)) => assert!(err.to_string().contains(why), "{name}: {err}"),
+            (Ok(_), None) => {}
+            (got, _) => panic!("{name}: {got:?}"),
+        }
+    }
     let mut small = Tuning::default();
     small.max_html_bytes = 10;
     let err = html("<p>Eleven bytes</p>", &small).expect_err("too large");

@@ -79,12 +79,7 @@ impl Objective for Concepts<'_> {
             .filter(|&&c| !self.covered[c as usize])
             .map(|&c| self.weight[c as usize])
             .sum();
-        let s = &self.analysis.sentences[i];
-        let cost = match self.cost {
-            Cost::Sentences => 1.0,
-            Cost::Words => s.words.max(1) as f64,
-            Cost::Bytes => s.span.len().max(1) as f64,
-        };
+        let cost = self.cost.of(&self.analysis.sentences[i]);
         (gain + self.centrality_weight * self.analysis.centrality[i])
             / cost.powf(self.cost_exponent)
     }

@@ -19,7 +19,7 @@
 //! `K = N/5` clusters, `r = 0.3`) except the saturation, `α = 50/N` instead
 //! of the paper's `5/N` (measured: `docs/quality.md`).
 
-use crate::model::Analysis;
+use crate::model::{Analysis, Sentence};
 use crate::objective::Objective;
 use crate::tuning::Tuning;
 
@@ -29,6 +29,17 @@ pub(crate) enum Cost {
     Sentences,
     Words,
     Bytes,
+}
+
+impl Cost {
+    /// The cost of sentence `s`: 1, or its words or bytes (at least 1).
+    pub(crate) fn of(self, s: &Sentence) -> f64 {
+        match self {
+            Cost::Sentences => 1.0,
+            Cost::Words => s.words.max(1) as f64,
+            Cost::Bytes => s.span.len().max(1) as f64,
+        }
+    }
 }
 
 pub(crate) struct Coverage<'a> {
@@ -98,13 +109,10 @@ impl Objective for Coverage<'_> {
         let before = self.cluster_reward[self.cluster[i]];
         let diversity = (before + self.reward[i]).sqrt() - before.sqrt();
         let gain = coverage + self.diversity_weight * diversity;
-        let s = &self.analysis.sentences[i];
-        let cost = match self.cost {
-            Cost::Sentences => 1.0,
-            Cost::Words => s.words.max(1) as f64,
-            Cost::Bytes => s.span.len().max(1) as f64,
-        };
-        gain / cost.powf(self.cost_exponent)
+        gain / self
+            .cost
+            .of(&self.analysis.sentences[i])
+            .powf(self.cost_exponent)
     }
 
     fn choose(&mut self, i: usize) {

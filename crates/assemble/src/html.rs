@@ -254,7 +254,7 @@ impl<'a> Page<'a> {
                     matches!(b, Block::Heading(span) if collapse_whitespace(&text[span.clone()]) == *t)
                 })
             });
-            let reading = crate::render::reading(info);
+            let reading = info.reading().join(", ");
             if title.is_some() || info.path().is_some() || !reading.is_empty() {
                 out.push_str("<p class=\"meta\">");
                 if let Some(title) = title {
@@ -267,8 +267,8 @@ impl<'a> Page<'a> {
                     let _ = write!(out, "<span class=\"path\">{}</span>", escape(path));
                 }
                 // What the text below is, when it is not the file as it is.
-                if let Some(reading) = reading.strip_prefix(", ") {
-                    let _ = write!(out, " <span class=\"reading\">{}</span>", escape(reading));
+                if !reading.is_empty() {
+                    let _ = write!(out, " <span class=\"reading\">{}</span>", escape(&reading));
                 }
                 out.push_str("</p>\n");
             }

@@ -40,7 +40,9 @@ pub fn text(summary: &Summary) -> String {
         if src.language_detected() {
             let _ = write!(out, ", in {} (detected)", src.language().name());
         }
-        out.push_str(&reading(src));
+        for note in src.reading() {
+            let _ = write!(out, ", {note}");
+        }
         out.push('\n');
     }
     out
@@ -82,21 +84,10 @@ pub fn markdown(summary: &Summary) -> String {
         if src.language_detected() {
             let _ = write!(out, ", in {} (detected)", src.language().name());
         }
-        out.push_str(&reading(src));
+        for note in src.reading() {
+            let _ = write!(out, ", {note}");
+        }
         out.push('\n');
-    }
-    out
-}
-
-/// How a report was read, when its spans do not index the file byte for
-/// byte: `", article extracted from HTML"`, `", decoded from windows-1252"`.
-pub(crate) fn reading(src: &crate::SourceInfo) -> String {
-    let mut out = String::new();
-    if src.format() == crate::Format::Html {
-        out.push_str(", article extracted from HTML");
-    }
-    if let Some(encoding) = src.encoding() {
-        let _ = write!(out, ", decoded from {encoding}");
     }
     out
 }

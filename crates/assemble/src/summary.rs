@@ -311,6 +311,20 @@ impl SourceInfo {
     pub fn spans(&self) -> Spans {
         self.spans
     }
+
+    /// How the report was read, when its spans do not index the file byte
+    /// for byte, as notes for the renderings: `article extracted from
+    /// HTML`, `decoded from windows-1252`.
+    pub(crate) fn reading(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.format == Format::Html {
+            notes.push("article extracted from HTML".to_string());
+        }
+        if let Some(encoding) = &self.encoding {
+            notes.push(format!("decoded from {encoding}"));
+        }
+        notes
+    }
 }
 
 /// A consolidated summary: plain data, rendered by [`render`](crate::render).

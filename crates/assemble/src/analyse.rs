@@ -10,6 +10,7 @@ use multisum_score::{
 };
 use multisum_tokenize::{Document, Language, Tokenizer, Unit, UnitKind};
 
+use crate::claim::Claims;
 use crate::config::{Algorithm, Config};
 use crate::model::{self, Analysis, Sentence};
 use crate::source::Source;
@@ -121,12 +122,18 @@ pub(crate) fn segment(
 
 /// The analysis of the segmented reports: their body sentences, which
 /// reports are copies, the term model, and each sentence's centrality.
-pub(crate) fn analyse(sources: &[Source], docs: &[Document], config: &Config) -> Analysis {
+pub(crate) fn analyse(
+    sources: &[Source],
+    docs: &[Document],
+    read_in: &[ReadIn],
+    config: &Config,
+) -> Analysis {
     let tuning = &config.tuning;
     let mut sentences = Vec::new();
     for (source, (doc, src)) in docs.iter().zip(sources).enumerate() {
+        let language = read_in.get(source).map_or(config.language, |r| r.0);
         for (position, unit) in doc.body().enumerate() {
-            sentences.push(sentence(source, position, unit, doc, src.text()));
+            sentences.push(sentence(source, position, unit, doc, src.text(), language));
         }
     }
     let original = syndication::originals(
@@ -259,7 +266,14 @@ fn content_stems(unit: &Unit, doc: &Document) -> Vec<String> {
         .collect()
 }
 
-fn sentence(source: usize, position: usize, unit: &Unit, doc: &Document, text: &str) -> Sentence {
+fn sentence(
+    source: usize,
+    position: usize,
+    unit: &Unit,
+    doc: &Document,
+    text: &str,
+    language: Language,
+) -> Sentence {
     let stems = content_stems(unit, doc);
     let dangling = unit
         .tokens
@@ -273,7 +287,7 @@ fn sentence(source: usize, position: usize, unit: &Unit, doc: &Document, text: &
         words: text[unit.span.clone()].split_whitespace().count(),
         dangling,
         finished: ends_like_a_sentence(&text[unit.span.clone()]),
-        quotation: text[unit.span.clone()].starts_with(['"', '“', '„', '«', '‘']),
+        claims: Claims::of_unit(unit, doc.vocabulary(), text, language),
     }
 }
 

@@ -46,6 +46,7 @@
 
 mod analyse;
 mod cite;
+mod claim;
 mod concepts;
 mod config;
 mod coverage;
@@ -70,7 +71,7 @@ pub use crate::meaning::Encoder;
 pub use crate::source::{Format, Source, Spans};
 pub use crate::summarize::Summarizer;
 pub use crate::summary::{
-    Basis, Candidate, Citation, Components, SourceInfo, Summary, SummarySentence, Verdict,
+    Basis, Candidate, Citation, Components, Evidence, SourceInfo, Summary, SummarySentence, Verdict,
 };
 pub use crate::tuning::Tuning;
 pub use multisum_tokenize::Language;

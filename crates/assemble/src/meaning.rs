@@ -154,6 +154,7 @@ pub(crate) fn cite<'t>(
                     sentence: c,
                     strength: f64::from(best),
                     basis: Basis::Meaning,
+                    support: None,
                 });
             }
         }

@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use multisum_score::{SentenceSet, SimilarityIndex, TermModel, TfIdf};
 
+use crate::claim::Claims;
+
 /// A body sentence of some report, as the pipeline sees it.
 #[derive(Clone, Debug)]
 pub(crate) struct Sentence {
@@ -21,8 +23,8 @@ pub(crate) struct Sentence {
     /// Ends like a sentence (terminal punctuation, maybe inside closing
     /// quotes or brackets); a tag line left at a paragraph's end does not.
     pub(crate) finished: bool,
-    /// Opens with a quotation mark: a direct quotation.
-    pub(crate) quotation: bool,
+    /// What it claims, for the support test.
+    pub(crate) claims: Claims,
 }
 
 /// Everything known about the input once it is segmented and scored.
@@ -110,27 +112,31 @@ pub(crate) mod build {
     use super::*;
 
     /// A sentence of report `source` at `position` made of the
-    /// space-separated `stems`. A leading `>` marks a direct quotation, a
-    /// leading `^` a dangling opener, a leading `~` a sentence without a
-    /// sentence end (none of them is a stem).
+    /// space-separated `stems`. A leading `^` marks a dangling opener, a
+    /// leading `~` a sentence without a sentence end (neither is a stem);
+    /// for the claims, a stem in capitals is a name and `!` before a stem
+    /// negates it ([`Claims::of_stems`]).
     pub(crate) fn sentence(source: usize, position: usize, stems: &str) -> Sentence {
-        let quotation = stems.starts_with('>');
         let dangling = stems.starts_with('^');
         let finished = !stems.starts_with('~');
-        let stems: Vec<String> = stems
-            .trim_start_matches(['>', '^', '~'])
+        let marked: Vec<String> = stems
+            .trim_start_matches(['^', '~'])
             .split_whitespace()
             .map(str::to_string)
+            .collect();
+        let stems: Vec<String> = marked
+            .iter()
+            .map(|s| s.trim_start_matches('!').to_string())
             .collect();
         Sentence {
             source,
             span: 0..stems.len(),
             position,
             words: stems.len(),
+            claims: Claims::of_stems(&marked),
             stems,
             dangling,
             finished,
-            quotation,
         }
     }
 

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::source::Source;
-use crate::summary::{Summary, Verdict};
+use crate::summary::{Citation, Summary, SummarySentence, Verdict};
 use crate::text::collapse_whitespace;
 
 pub use crate::html::html;
@@ -134,7 +134,7 @@ struct JsonSentence<'a> {
     score: f64,
     corroboration: usize,
     components: JsonComponents,
-    citations: Vec<JsonCitation>,
+    citations: Vec<JsonCitation<'a>>,
 }
 
 #[derive(Serialize)]
@@ -145,10 +145,21 @@ struct JsonComponents {
 }
 
 #[derive(Serialize)]
-struct JsonCitation {
+struct JsonCitation<'a> {
     source: usize,
     span: [usize; 2],
     basis: &'static str,
+    evidence: Option<JsonEvidence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEvidence<'a> {
+    claim: [usize; 2],
+    coverage: f64,
+    words: &'a [String],
+    numbers: &'a [String],
+    names: &'a [String],
+    negated: bool,
 }
 
 /// Six decimals: enough to compare, and stable across platforms' last bits.
@@ -219,6 +230,14 @@ fn json_summary(summary: &Summary) -> JsonSummary<'_> {
                         source: c.source(),
                         span: [c.span().start, c.span().end],
                         basis: c.basis().name(),
+                        evidence: c.evidence().map(|e| JsonEvidence {
+                            claim: [e.claim().start, e.claim().end],
+                            coverage: round6(e.coverage()),
+                            words: e.words(),
+                            numbers: e.numbers(),
+                            names: e.names(),
+                            negated: e.negated(),
+                        }),
                     })
                     .collect(),
             })
@@ -233,6 +252,26 @@ fn json_summary(summary: &Summary) -> JsonSummary<'_> {
 pub fn explain(summary: &Summary, sources: &[Source]) -> String {
     let explained = Explained::new(summary, sources);
     let mut out = String::new();
+    let _ = writeln!(out, "Citations, with what each cited sentence matched:");
+    for (k, s) in summary.sentences().iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  {}. [{}] {}",
+            k + 1,
+            s.source() + 1,
+            shorten(s.text())
+        );
+        for c in s.citations().iter().filter(|c| c.source() != s.source()) {
+            let _ = writeln!(
+                out,
+                "       [{}] {}",
+                c.source() + 1,
+                shorten(&sources[c.source()].read(c.span()))
+            );
+            let _ = writeln!(out, "           {}", evidence_line(c, s, sources));
+        }
+    }
+    let _ = writeln!(out);
     let _ = writeln!(
         out,
         "Body sentences ({}), best first:",
@@ -269,6 +308,42 @@ pub fn explain(summary: &Summary, sources: &[Source]) -> String {
         );
     }
     out
+}
+
+/// The first 90 characters of `text`, white space collapsed.
+fn shorten(text: &str) -> String {
+    let mut text = collapse_whitespace(text);
+    if let Some((cut, _)) = text.char_indices().nth(90) {
+        text.truncate(cut);
+        text.push('…');
+    }
+    text
+}
+
+/// What a citation rests on, in one line: the claim it states and what
+/// matched.
+fn evidence_line(c: &Citation, s: &SummarySentence, sources: &[Source]) -> String {
+    let Some(e) = c.evidence() else {
+        return format!("by {}", c.basis().name());
+    };
+    let claim = sources[s.source()].read(e.claim());
+    let mut line = format!(
+        "states “{}” (coverage {:.2}; words: {}",
+        shorten(&claim),
+        e.coverage(),
+        e.words().join(", ")
+    );
+    if !e.numbers().is_empty() {
+        let _ = write!(line, "; numbers: {}", e.numbers().join(", "));
+    }
+    if !e.names().is_empty() {
+        let _ = write!(line, "; names: {}", e.names().join(", "));
+    }
+    if e.negated() {
+        line.push_str("; negated in both");
+    }
+    line.push(')');
+    line
 }
 
 /// [`explain`] as Markdown: the body sentences as a list, best first, each
@@ -320,8 +395,8 @@ pub fn explain_markdown(summary: &Summary, sources: &[Source]) -> String {
 /// every report, by report and text order, as `{"source", "span", "text",
 /// "centrality", "verdict"}` (a [`Verdict::name`]) plus, by verdict, `rank`
 /// (chosen, 0 first), `with` (the index in `candidates` of the chosen
-/// sentence it repeats) with `similarity` (redundant) or `reports`
-/// (restates), and `closest` (`{"with", "similarity"}`, the most similar
+/// sentence it repeats) with `similarity` (redundant) or `coverage`
+/// (restates: the share of a claim of one that the other contains), and `closest` (`{"with", "similarity"}`, the most similar
 /// chosen sentence) for body sentences not chosen.
 pub fn explain_json(summary: &Summary, sources: &[Source]) -> String {
     let explained = Explained::new(summary, sources);
@@ -330,12 +405,14 @@ pub fn explain_json(summary: &Summary, sources: &[Source]) -> String {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let (rank, with, similarity, reports) = match *c.verdict() {
+            let (rank, with, similarity, coverage) = match *c.verdict() {
                 Verdict::Chosen { rank } => (Some(rank), None, None, None),
                 Verdict::Redundant { with, similarity } => {
                     (None, Some(with), Some(round6(similarity)), None)
                 }
-                Verdict::Restates { with, reports } => (None, Some(with), None, Some(reports)),
+                Verdict::Restates { with, coverage } => {
+                    (None, Some(with), None, Some(round6(coverage)))
+                }
                 _ => (None, None, None, None),
             };
             JsonCandidate {
@@ -347,7 +424,7 @@ pub fn explain_json(summary: &Summary, sources: &[Source]) -> String {
                 rank,
                 with,
                 similarity,
-                reports,
+                coverage,
                 closest: explained.closest(i).map(|(with, similarity)| JsonClosest {
                     with,
                     similarity: round6(similarity),
@@ -384,7 +461,7 @@ struct JsonCandidate<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     similarity: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    reports: Option<usize>,
+    coverage: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     closest: Option<JsonClosest>,
 }
@@ -447,12 +524,7 @@ impl<'a> Explained<'a> {
 
     /// Candidate `i`'s text on one line, cut at 90 characters.
     fn short(&self, i: usize) -> String {
-        let mut text = collapse_whitespace(&self.text(i));
-        if let Some((cut, _)) = text.char_indices().nth(90) {
-            text.truncate(cut);
-            text.push('…');
-        }
-        text
+        shorten(&self.text(i))
     }
 
     /// Why body sentence `i` was chosen or left out, in words.
@@ -465,8 +537,8 @@ impl<'a> Explained<'a> {
                 candidates[*with].source() + 1,
                 self.short(*with)
             ),
-            Verdict::Restates { with, reports } => format!(
-                "restates [{}] {} (both cite the same sentence in {reports} reports)",
+            Verdict::Restates { with, coverage } => format!(
+                "restates a claim of [{}] {} (coverage {coverage:.2})",
                 candidates[*with].source() + 1,
                 self.short(*with)
             ),

@@ -16,11 +16,11 @@ use crate::tuning::Tuning;
 
 /// What selection asks of the citation stage.
 pub(crate) trait Restatement {
-    /// Whether candidate `i` states what a sentence of `chosen` states, in
-    /// words of its own: the first such (its position in `chosen`) and the
-    /// evidence, as the number of reports in which the two cite the same
-    /// sentence.
-    fn restates(&mut self, i: usize, chosen: &[usize]) -> Option<(usize, usize)>;
+    /// Whether candidate `i` and a sentence of `chosen` share a claim (one
+    /// states a claim of the other): the first such (its position in
+    /// `chosen`) and the evidence, the share of the claim the other
+    /// contains.
+    fn restates(&mut self, i: usize, chosen: &[usize]) -> Option<(usize, f64)>;
 }
 
 /// What selection decided.
@@ -165,10 +165,10 @@ fn greedy(
                 continue;
             }
             // Last, as it is the dearest test: a restatement in other words.
-            if let Some((k, reports)) = restatement.restates(i, &chosen) {
+            if let Some((k, coverage)) = restatement.restates(i, &chosen) {
                 decisions[i] = Some(Verdict::Restates {
                     with: chosen[k],
-                    reports,
+                    coverage,
                 });
                 continue;
             }
@@ -249,11 +249,11 @@ mod tests {
     struct Table(&'static [(usize, usize)]);
 
     impl Restatement for Table {
-        fn restates(&mut self, i: usize, chosen: &[usize]) -> Option<(usize, usize)> {
+        fn restates(&mut self, i: usize, chosen: &[usize]) -> Option<(usize, f64)> {
             chosen
                 .iter()
                 .position(|&c| self.0.contains(&(i, c)))
-                .map(|k| (k, 2))
+                .map(|k| (k, 1.0))
         }
     }
 

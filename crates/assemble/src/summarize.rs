@@ -8,15 +8,17 @@ use std::sync::Arc;
 use multisum_tokenize::{Document, Tokenizer, UnitKind};
 
 use crate::analyse;
-use crate::cite::Citer;
+use crate::cite::{Citer, Support};
 use crate::config::{Budget, Config};
 use crate::error::Error;
 use crate::meaning::{self, Encoder};
-use crate::model::Analysis;
+use crate::model::{Analysis, Sentence};
 use crate::order;
 use crate::select::{self, Selection};
 use crate::source::Source;
-use crate::summary::{Candidate, Citation, SourceInfo, Summary, SummarySentence, Verdict};
+use crate::summary::{
+    Candidate, Citation, Evidence, SourceInfo, Summary, SummarySentence, Verdict,
+};
 use crate::text::collapse_whitespace;
 
 /// Makes consolidated summaries. Cheap to build; reusable across inputs.
@@ -82,7 +84,7 @@ impl Summarizer {
             return Err(Error::invalid_tuning(field));
         }
         let (docs, read_in) = analyse::segment(sources, &self.tokenizer, config);
-        let analysis = analyse::analyse(sources, &docs, config);
+        let analysis = analyse::analyse(sources, &docs, &read_in, config);
 
         let mut citer = Citer::new(&analysis, tuning);
         let selection = select::select(
@@ -114,6 +116,7 @@ impl Summarizer {
                         source: m.source,
                         span: analysis.sentences[m.sentence].span.clone(),
                         basis: m.basis,
+                        evidence: m.support.map(|support| evidence(sources, s, support)),
                     })
                     .collect();
                 SummarySentence {
@@ -216,4 +219,29 @@ fn candidates(docs: &[Document], analysis: &Analysis, selection: &Selection) -> 
         }
     }
     out
+}
+
+/// What a citation by words matched of sentence `s`, in its own words.
+fn evidence(sources: &[Source], s: &Sentence, support: Support) -> Evidence {
+    let claims = &s.claims;
+    let claim = claims.claims.get(support.claim).cloned().unwrap_or(0..0);
+    let terms = &claims.terms[claim.clone()];
+    let span = match (terms.first(), terms.last()) {
+        (Some(a), Some(b)) => a.span.start..b.span.end,
+        _ => s.span.clone(),
+    };
+    let text = |t: &crate::claim::Term| sources[s.source].read(t.span.clone()).into_owned();
+    let matched: Vec<&crate::claim::Term> = claim
+        .clone()
+        .filter(|&t| t < 64 && support.matched & (1 << t) != 0)
+        .map(|t| &claims.terms[t])
+        .collect();
+    Evidence {
+        claim: span,
+        coverage: support.coverage,
+        words: matched.iter().map(|t| text(t)).collect(),
+        numbers: terms.iter().filter(|t| t.number).map(text).collect(),
+        names: matched.iter().filter(|t| t.name).map(|t| text(t)).collect(),
+        negated: terms.iter().any(|t| t.negated),
+    }
 }

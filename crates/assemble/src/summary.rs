@@ -7,21 +7,71 @@ use multisum_tokenize::Language;
 use crate::source::{Format, Spans};
 
 /// A report cited by a summary sentence: it contains a sentence, at `span`,
-/// stating the same content.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// stating the summary sentence's claim.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Citation {
     pub(crate) source: usize,
     pub(crate) span: Range<usize>,
     pub(crate) basis: Basis,
+    pub(crate) evidence: Option<Evidence>,
+}
+
+/// Why a citation by words holds: the claim of the summary sentence that
+/// the cited sentence states, and what of it the cited sentence contains.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    pub(crate) claim: Range<usize>,
+    pub(crate) coverage: f64,
+    pub(crate) words: Vec<String>,
+    pub(crate) numbers: Vec<String>,
+    pub(crate) names: Vec<String>,
+    pub(crate) negated: bool,
+}
+
+impl Evidence {
+    /// Byte range of the claim (a clause of the summary sentence) in the
+    /// summary sentence's report.
+    pub fn claim(&self) -> Range<usize> {
+        self.claim.clone()
+    }
+
+    /// The share of the claim's content words the cited sentence contains,
+    /// each weighted by its rarity in the input (0 to 1).
+    pub fn coverage(&self) -> f64 {
+        self.coverage
+    }
+
+    /// The claim's content words found in the cited sentence, as written
+    /// in the summary sentence (numbers and names included).
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The claim's numbers, all of which the cited sentence has.
+    pub fn numbers(&self) -> &[String] {
+        &self.numbers
+    }
+
+    /// The claim's names (capitalised words) the cited sentence has.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Whether the claim is negated ("was not carrying"), as the matched
+    /// words of the cited sentence are.
+    pub fn negated(&self) -> bool {
+        self.negated
+    }
 }
 
 /// What a [`Citation`] rests on.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Basis {
-    /// Shared words: the cited sentence agrees with the summary sentence
-    /// (or its quotation, or a restatement in a third report) in TF-IDF
-    /// cosine and content-word overlap.
+    /// Words: the cited sentence states one of the summary sentence's
+    /// claims, by the support test (most of the claim's content words,
+    /// weighted by rarity, every number, the same polarity); its
+    /// [`Evidence`] says what matched.
     Words,
     /// Meaning (only with an [`Encoder`](crate::Encoder)): no sentence of the report shares
     /// enough words, but the report retells the story (it is cited by words
@@ -59,6 +109,11 @@ impl Citation {
     pub fn basis(&self) -> Basis {
         self.basis
     }
+
+    /// For a citation by words of another sentence, what it matched.
+    pub fn evidence(&self) -> Option<&Evidence> {
+        self.evidence.as_ref()
+    }
 }
 
 /// How a chosen sentence scored when it was chosen.
@@ -91,13 +146,15 @@ pub enum Verdict {
         /// Their similarity, above the redundancy threshold.
         similarity: f64,
     },
-    /// Says what a chosen sentence says, in other words: the two would cite
-    /// the same sentence in several reports.
+    /// States a claim of a chosen sentence, or the chosen sentence states
+    /// one of its claims, in other words or in passing (the support test
+    /// without its bound on the cosine): no claim is said twice.
     Restates {
         /// Index into [`Summary::candidates`] of the chosen sentence.
         with: usize,
-        /// In how many reports they cite the same sentence.
-        reports: usize,
+        /// The share of the claim (IDF-weighted content words) the other
+        /// sentence contains.
+        coverage: f64,
     },
     /// Did not fit in what was left of the budget.
     OverBudget,
@@ -147,9 +204,9 @@ impl Verdict {
                 with: f(with),
                 similarity,
             },
-            Verdict::Restates { with, reports } => Verdict::Restates {
+            Verdict::Restates { with, coverage } => Verdict::Restates {
                 with: f(with),
-                reports,
+                coverage,
             },
             other => other,
         }

@@ -10,7 +10,7 @@
 /// use multisum_assemble::{Config, Tuning};
 ///
 /// let mut tuning = Tuning::default();
-/// tuning.cite_cosine = 0.35;
+/// tuning.support_coverage = 0.7;
 /// let config = Config::new().tuning(tuning);
 /// # let _ = config;
 /// ```
@@ -52,12 +52,6 @@ pub struct Tuning {
     pub lambda: f64,
     /// No two chosen sentences are more similar than this. Default 0.30.
     pub redundancy: f64,
-    /// A candidate restates a chosen sentence when their citations land on
-    /// the same sentence in at least this many reports... Default 2.
-    pub restate_reports: usize,
-    /// ...and in at least this share of the reports the one with fewer
-    /// citations cites. Default 1/3.
-    pub restate_share: f64,
     /// [`Selector::Coverage`](crate::Selector::Coverage) handles inputs of
     /// at most this many body sentences; larger ones use MMR, whose cost
     /// grows linearly. Default 5,000.
@@ -75,15 +69,23 @@ pub struct Tuning {
     pub coverage_kmeans_rounds: usize,
 
     // --- cite ---
-    /// A sentence agrees with another when their similarity reaches this...
-    /// Default 0.30.
-    pub cite_cosine: f64,
-    /// ...and this share of the shorter one's distinct content stems is in
-    /// the other. Default 0.40.
-    pub cite_overlap: f64,
-    /// The second hop (through a sentence cited in a third report) starts
-    /// from at most this many of the strongest direct citations. Default 8.
-    pub hop_from: usize,
+    /// A sentence supports (states) a claim of another when it contains at
+    /// least this share of the claim's content terms, weighted by their
+    /// rarity (IDF over the input's sentences), with the claim's numbers
+    /// and polarity. Default 0.4.
+    pub support_coverage: f64,
+    /// ...and the two sentences' TF-IDF cosine reaches this: a sentence
+    /// that holds a claim's words among many others of its own is about
+    /// something else. Default 0.35.
+    pub support_cosine: f64,
+    /// A candidate restates a chosen sentence when either contains this
+    /// share of one of the other's claims (the support test without its
+    /// bound on the cosine: a claim said in passing is said twice)...
+    /// Default 0.6.
+    pub repeat_coverage: f64,
+    /// ...or `support_coverage` of it at a cosine of at least this (a claim
+    /// said again in words of its own). Default 0.2.
+    pub restate_cosine: f64,
     /// With an [`Encoder`](crate::Encoder): the least cosine between sentence
     /// vectors for a citation by meaning. Default 0.65.
     pub meaning_cosine: f32,
@@ -105,12 +107,13 @@ impl Tuning {
             ("concept_cost_exponent", self.concept_cost_exponent),
             ("concept_centrality", self.concept_centrality),
             ("redundancy", self.redundancy),
-            ("restate_share", self.restate_share),
             ("coverage_saturation", self.coverage_saturation),
             ("coverage_diversity", self.coverage_diversity),
             ("coverage_cost_exponent", self.coverage_cost_exponent),
-            ("cite_cosine", self.cite_cosine),
-            ("cite_overlap", self.cite_overlap),
+            ("support_coverage", self.support_coverage),
+            ("support_cosine", self.support_cosine),
+            ("repeat_coverage", self.repeat_coverage),
+            ("restate_cosine", self.restate_cosine),
             ("meaning_cosine", f64::from(self.meaning_cosine)),
             ("meaning_share", self.meaning_share),
         ];
@@ -134,17 +137,16 @@ impl Default for Tuning {
             concept_cost_exponent: 0.4,
             concept_centrality: 60.0,
             redundancy: 0.30,
-            restate_reports: 2,
-            restate_share: 1.0 / 3.0,
             coverage_limit: 5_000,
             coverage_saturation: 50.0,
             coverage_diversity: 6.0,
             coverage_cluster_size: 5,
             coverage_cost_exponent: 0.3,
             coverage_kmeans_rounds: 8,
-            cite_cosine: 0.30,
-            cite_overlap: 0.40,
-            hop_from: 8,
+            support_coverage: 0.4,
+            support_cosine: 0.35,
+            repeat_coverage: 0.6,
+            restate_cosine: 0.2,
             meaning_cosine: 0.65,
             meaning_share: 0.5,
         }

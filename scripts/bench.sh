@@ -166,7 +166,7 @@ echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
 for n in 1 10 100 1000 "$NDOCS"; do
   [ "$n" -le "$NDOCS" ] || continue
   files=("${ALL_FILES[@]:0:n}")
-  sentences=$("$MULTISUM" summarize --explain --words "$WORDS" "${files[@]}" | sed -n '1s/.*(\([0-9]*\)).*/\1/p')
+  sentences=$("$MULTISUM" summarize --explain --words "$WORDS" "${files[@]}" | sed -n 's/^Body sentences (\([0-9]*\)).*/\1/p')
   read -r wall cpu rss _ <<<"$(median "$RUNS" "$MULTISUM" summarize --words "$WORDS" "${files[@]}")"
   awk -v n="$n" -v s="$sentences" -v w="$wall" -v c="$cpu" -v r="$rss" \
     'BEGIN { printf "| %d | %d | %.3f | %.2f | %.0f | %.0f |\n", n, s, w, c, (s > 0 ? c * 1e6 / s : 0), r }'

@@ -24,7 +24,6 @@
 //!
 //! How the thresholds were measured is in `docs/quality.md`.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use multisum_score::Searcher;
@@ -48,9 +47,6 @@ pub(crate) struct Support {
     pub(crate) coverage: f64,
     /// The two sentences' TF-IDF cosine.
     pub(crate) cosine: f64,
-    /// The matched terms, as a bit set over the supported sentence's terms
-    /// (the first 64).
-    pub(crate) matched: u64,
 }
 
 /// One cited sentence.
@@ -64,29 +60,32 @@ pub(crate) struct Match {
     pub(crate) support: Option<Support>,
 }
 
-/// How rare each term is among the input's sentences: `ln(N / df)`.
+/// How rare each term is among the input's sentences: `ln(N / df) + 0.1`,
+/// by term id.
 pub(crate) struct Rarity {
-    idf: HashMap<Box<str>, f64>,
+    idf: Vec<f64>,
 }
 
 impl Rarity {
     pub(crate) fn new(analysis: &Analysis) -> Rarity {
-        let mut df: HashMap<Box<str>, usize> = HashMap::new();
+        let mut df = vec![0usize; analysis.terms];
         for s in &analysis.sentences {
-            for term in &s.claims.bag {
-                *df.entry(term.clone()).or_default() += 1;
+            for &id in &s.claims.bag {
+                if let Some(d) = df.get_mut(id as usize) {
+                    *d += 1;
+                }
             }
         }
         let n = analysis.sentences.len().max(1) as f64;
         let idf = df
             .into_iter()
-            .map(|(term, df)| (term, (n / df as f64).ln().max(0.0) + 0.1))
+            .map(|df| (n / df.max(1) as f64).ln().max(0.0) + 0.1)
             .collect();
         Rarity { idf }
     }
 
-    fn of(&self, term: &str) -> f64 {
-        self.idf.get(term).copied().unwrap_or(0.1)
+    fn of(&self, id: u32) -> f64 {
+        self.idf.get(id as usize).copied().unwrap_or(0.1)
     }
 }
 
@@ -106,26 +105,22 @@ pub(crate) fn support(
     for (k, claim) in s.claims.iter().enumerate() {
         let (mut total, mut got) = (0.0, 0.0);
         let (mut distinct, mut matched_count, mut matched_names) = (0usize, 0usize, 0usize);
-        let mut matched = 0u64;
         let mut negated = false;
         let mut numbers_ok = true;
         for t in claim.clone() {
             let term = &s.terms[t];
             negated |= term.negated;
             // Count each distinct term once.
-            if s.terms[claim.start..t].iter().any(|u| u.text == term.text) {
+            if s.terms[claim.start..t].iter().any(|u| u.id == term.id) {
                 continue;
             }
             distinct += 1;
-            let weight = rarity.of(&term.text);
+            let weight = rarity.of(term.id);
             total += weight;
-            if c.has(&term.text) {
+            if c.has(term.id) {
                 got += weight;
                 matched_count += 1;
                 matched_names += usize::from(term.name);
-                if t < 64 {
-                    matched |= 1 << t;
-                }
             } else if term.number {
                 numbers_ok = false;
             }
@@ -148,7 +143,6 @@ pub(crate) fn support(
                 claim: k,
                 coverage,
                 cosine,
-                matched,
             });
         }
     }
@@ -170,21 +164,21 @@ fn conflicting_numbers(s: &Claims, c: &Claims) -> bool {
 }
 
 /// A sentence's numbers with the term that follows each: what is counted.
-fn counted(claims: &Claims) -> Vec<(&str, &str)> {
+fn counted(claims: &Claims) -> Vec<(u32, u32)> {
     claims
         .terms
         .windows(2)
         .filter(|w| w[0].number && !w[1].number)
-        .map(|w| (&*w[0].text, &*w[1].text))
+        .map(|w| (w[0].id, w[1].id))
         .collect()
 }
 
 /// Whether a negation stands in `c` among (between the first and the last
 /// of) the terms it shares with `claim` of `s`.
 fn negated_around(c: &Claims, s: &Claims, claim: Range<usize>) -> bool {
-    let shared = |text: &str| s.terms[claim.clone()].iter().any(|t| &*t.text == text);
-    let first = c.terms.iter().position(|t| shared(&t.text));
-    let last = c.terms.iter().rposition(|t| shared(&t.text));
+    let shared = |id: u32| s.terms[claim.clone()].iter().any(|t| t.id == id);
+    let first = c.terms.iter().position(|t| shared(t.id));
+    let last = c.terms.iter().rposition(|t| shared(t.id));
     match (first, last) {
         (Some(a), Some(b)) => c.terms[a..=b].iter().any(|t| t.negated),
         _ => false,
@@ -249,10 +243,9 @@ impl<'a> Citer<'a> {
     /// `Tuning::repeat_coverage` of the claim, whatever the cosine (in
     /// passing too), or `Tuning::support_coverage` of it at a cosine of at
     /// least `Tuning::restate_cosine` (in words of its own).
-    fn repeats(&self, s: usize, c: usize) -> Option<Support> {
+    fn repeats(&self, s: usize, c: usize, cosine: f64) -> Option<Support> {
         let analysis = self.analysis;
         let (ours, theirs) = (&analysis.sentences[s].claims, &analysis.sentences[c].claims);
-        let cosine = analysis.similarity(s, c);
         support(
             &self.rarity,
             ours,
@@ -322,8 +315,18 @@ impl<'a> Citer<'a> {
 
 impl Restatement for Citer<'_> {
     fn restates(&mut self, i: usize, chosen: &[usize]) -> Option<(usize, f64)> {
+        // Only sentences that share a term with the candidate can share a
+        // claim with it: the index lists them, with their cosines.
+        let near = self
+            .searcher
+            .cosines(self.analysis.model.vector(i))
+            .to_vec();
         chosen.iter().enumerate().find_map(|(k, &c)| {
-            let support = self.repeats(i, c).or_else(|| self.repeats(c, i))?;
+            let at = near.binary_search_by_key(&(c as u32), |&(j, _)| j).ok()?;
+            let cosine = near[at].1;
+            let support = self
+                .repeats(i, c, cosine)
+                .or_else(|| self.repeats(c, i, cosine))?;
             Some((k, support.coverage))
         })
     }

@@ -118,6 +118,8 @@ const FOLDS: &[(&str, &str)] = &[
 pub(crate) struct Term {
     /// The folded stem.
     pub(crate) text: Box<str>,
+    /// The stem's number among the input's terms ([`intern`]).
+    pub(crate) id: u32,
     /// Byte range of the word in the report's text.
     pub(crate) span: Range<usize>,
     /// A number (its value, written without separators).
@@ -135,9 +137,9 @@ pub(crate) struct Claims {
     pub(crate) terms: Vec<Term>,
     /// The claims: ranges of `terms`.
     pub(crate) claims: Vec<Range<usize>>,
-    /// The distinct term texts, sorted: what the sentence states, for
-    /// lookups.
-    pub(crate) bag: Vec<Box<str>>,
+    /// The distinct term ids, sorted, once [`intern`] has numbered them:
+    /// what the sentence states, for lookups.
+    pub(crate) bag: Vec<u32>,
     /// Whether a negation stands anywhere in the sentence.
     pub(crate) negated: bool,
 }
@@ -204,6 +206,7 @@ impl Claims {
             let name = k > 0 && word.chars().next().is_some_and(char::is_uppercase);
             terms.push(Term {
                 text: folded.into(),
+                id: 0,
                 span: token.span.clone(),
                 number,
                 name,
@@ -225,13 +228,10 @@ impl Claims {
             }
         }
         let claims = claims(terms.len(), &pieces);
-        let mut bag: Vec<Box<str>> = terms.iter().map(|t| t.text.clone()).collect();
-        bag.sort_unstable();
-        bag.dedup();
         Claims {
             terms,
             claims,
-            bag,
+            bag: Vec::new(),
             negated: any_negation,
         }
     }
@@ -250,6 +250,7 @@ impl Claims {
                 let (folded, number) = fold(s);
                 Term {
                     text: folded.into(),
+                    id: 0,
                     span: k..k + 1,
                     number,
                     name: s.starts_with(|c: char| c.is_uppercase()),
@@ -257,23 +258,37 @@ impl Claims {
                 }
             })
             .collect();
-        let mut bag: Vec<Box<str>> = terms.iter().map(|t| t.text.clone()).collect();
-        bag.sort_unstable();
-        bag.dedup();
         Claims {
             claims: std::iter::once(0..terms.len())
                 .filter(|all| !all.is_empty())
                 .collect(),
             negated: terms.iter().any(|t| t.negated),
             terms,
-            bag,
+            bag: Vec::new(),
         }
     }
 
-    /// Whether the sentence has the term.
-    pub(crate) fn has(&self, term: &str) -> bool {
-        self.bag.binary_search_by(|t| (**t).cmp(term)).is_ok()
+    /// Whether the sentence has the term (by id).
+    pub(crate) fn has(&self, id: u32) -> bool {
+        self.bag.binary_search(&id).is_ok()
     }
+}
+
+/// Numbers the terms of all `claims` (one input's sentences) from 0, the
+/// same text the same number, fills each one's `bag`, and returns how many
+/// terms there are: the support test then compares numbers, not strings.
+pub(crate) fn intern<'a>(claims: impl Iterator<Item = &'a mut Claims>) -> usize {
+    let mut ids: std::collections::HashMap<Box<str>, u32> = std::collections::HashMap::new();
+    for c in claims {
+        for t in &mut c.terms {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            t.id = *ids.entry(t.text.clone()).or_insert(next);
+        }
+        c.bag = c.terms.iter().map(|t| t.id).collect();
+        c.bag.sort_unstable();
+        c.bag.dedup();
+    }
+    ids.len()
 }
 
 /// A stem folded to the term it stands for, and whether it is a number.

@@ -30,6 +30,9 @@ pub(crate) struct Sentence {
 /// Everything known about the input once it is segmented and scored.
 pub(crate) struct Analysis {
     pub(crate) sentences: Vec<Sentence>,
+    /// How many distinct claim terms the sentences have (their ids run
+    /// `0..terms`).
+    pub(crate) terms: usize,
     /// Body sentences per report, in order (indices into `sentences`).
     pub(crate) by_source: Vec<Vec<usize>>,
     /// For each report, the report it is a syndicated copy of (itself if
@@ -51,10 +54,11 @@ impl Analysis {
     /// stems); centrality all zero until [`Analysis::with_centrality`].
     pub(crate) fn new(
         reports: usize,
-        sentences: Vec<Sentence>,
+        mut sentences: Vec<Sentence>,
         original: Vec<usize>,
         headings: &[(usize, Vec<String>)],
     ) -> Analysis {
+        let terms = crate::claim::intern(sentences.iter_mut().map(|s| &mut s.claims));
         let by_source = by_source(reports, &sentences);
         let mut set = SentenceSet::new();
         for s in &sentences {
@@ -68,6 +72,7 @@ impl Analysis {
         let centrality = vec![0.0; sentences.len()];
         Analysis {
             sentences,
+            terms,
             by_source,
             original,
             model,

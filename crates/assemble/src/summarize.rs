@@ -116,7 +116,9 @@ impl Summarizer {
                         source: m.source,
                         span: analysis.sentences[m.sentence].span.clone(),
                         basis: m.basis,
-                        evidence: m.support.map(|support| evidence(sources, s, support)),
+                        evidence: m.support.map(|support| {
+                            evidence(sources, s, &analysis.sentences[m.sentence], support)
+                        }),
                     })
                     .collect();
                 SummarySentence {
@@ -221,27 +223,29 @@ fn candidates(docs: &[Document], analysis: &Analysis, selection: &Selection) -> 
     out
 }
 
-/// What a citation by words matched of sentence `s`, in its own words.
-fn evidence(sources: &[Source], s: &Sentence, support: Support) -> Evidence {
+/// What sentence `cited` matched of sentence `s`'s claim, in `s`'s own
+/// words (each word once).
+fn evidence(sources: &[Source], s: &Sentence, cited: &Sentence, support: Support) -> Evidence {
     let claims = &s.claims;
     let claim = claims.claims.get(support.claim).cloned().unwrap_or(0..0);
-    let terms = &claims.terms[claim.clone()];
+    let terms = &claims.terms[claim];
     let span = match (terms.first(), terms.last()) {
         (Some(a), Some(b)) => a.span.start..b.span.end,
         _ => s.span.clone(),
     };
-    let text = |t: &crate::claim::Term| sources[s.source].read(t.span.clone()).into_owned();
-    let matched: Vec<&crate::claim::Term> = claim
-        .clone()
-        .filter(|&t| t < 64 && support.matched & (1 << t) != 0)
-        .map(|t| &claims.terms[t])
-        .collect();
+    let mut matched: Vec<&crate::claim::Term> = Vec::new();
+    for t in terms.iter().filter(|t| cited.claims.has(t.id)) {
+        if !matched.iter().any(|m| m.id == t.id) {
+            matched.push(t);
+        }
+    }
+    let text = |t: &&crate::claim::Term| sources[s.source].read(t.span.clone()).into_owned();
     Evidence {
         claim: span,
         coverage: support.coverage,
-        words: matched.iter().map(|t| text(t)).collect(),
-        numbers: terms.iter().filter(|t| t.number).map(text).collect(),
-        names: matched.iter().filter(|t| t.name).map(|t| text(t)).collect(),
+        words: matched.iter().map(text).collect(),
+        numbers: matched.iter().filter(|t| t.number).map(text).collect(),
+        names: matched.iter().filter(|t| t.name).map(text).collect(),
         negated: terms.iter().any(|t| t.negated),
     }
 }

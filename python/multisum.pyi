@@ -26,8 +26,32 @@ class Report(TypedDict, total=False):
     date: str
     path: str
 
+class Evidence:
+    """What a citation by words matched of the summary sentence."""
+
+    @property
+    def claim(self) -> Tuple[int, int]:
+        """Byte range of the claim (a clause of the summary sentence) in
+        the summary sentence's report, UTF-8 encoded."""
+    @property
+    def coverage(self) -> float:
+        """Share of the claim's content words (weighted by rarity) the
+        cited sentence holds, 0 to 1."""
+    @property
+    def words(self) -> List[str]:
+        """The claim's words found in the cited sentence."""
+    @property
+    def numbers(self) -> List[str]:
+        """The claim's numbers, all found in the cited sentence."""
+    @property
+    def names(self) -> List[str]:
+        """The matched words that are names."""
+    @property
+    def negated(self) -> bool:
+        """Whether the claim is negated (and the cited sentence too)."""
+
 class Citation:
-    """A report that states the sentence's content."""
+    """A report that states one of the sentence's claims."""
 
     @property
     def source(self) -> int:
@@ -40,6 +64,10 @@ class Citation:
     def basis(self) -> Literal["words", "meaning"]:
         """What the citation rests on: shared words, or meaning (with a
         model)."""
+    @property
+    def evidence(self) -> Optional[Evidence]:
+        """For a citation by words of another report, what it matched;
+        None for the sentence's own report and citations by meaning."""
 
 class Sentence:
     """A sentence of the summary, copied verbatim from a report."""

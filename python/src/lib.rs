@@ -15,7 +15,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 /// A citation: the cited report (index into `Summary.sources`), the byte
-/// span of the sentence there, and what it rests on ("words" or "meaning").
+/// span of the sentence there, what it rests on ("words" or "meaning"), and
+/// for a citation by words of another report, its evidence.
 #[pyclass(frozen, module = "multisum")]
 struct Citation {
     #[pyo3(get)]
@@ -24,6 +25,38 @@ struct Citation {
     span: (usize, usize),
     #[pyo3(get)]
     basis: &'static str,
+    #[pyo3(get)]
+    evidence: Option<Py<Evidence>>,
+}
+
+/// What a citation by words matched: the claim of the summary sentence it
+/// states (byte span in the summary sentence's report), the share of the
+/// claim's words it holds (weighted by rarity), those words, the claim's
+/// numbers, the matched names, and whether the claim is negated.
+#[pyclass(frozen, module = "multisum")]
+struct Evidence {
+    #[pyo3(get)]
+    claim: (usize, usize),
+    #[pyo3(get)]
+    coverage: f64,
+    #[pyo3(get)]
+    words: Vec<String>,
+    #[pyo3(get)]
+    numbers: Vec<String>,
+    #[pyo3(get)]
+    names: Vec<String>,
+    #[pyo3(get)]
+    negated: bool,
+}
+
+#[pymethods]
+impl Evidence {
+    fn __repr__(&self) -> String {
+        format!(
+            "Evidence(claim=({}, {}), coverage={:.2}, words={:?})",
+            self.claim.0, self.claim.1, self.coverage, self.words
+        )
+    }
 }
 
 #[pymethods]
@@ -107,12 +140,29 @@ impl Summary {
                     .citations()
                     .iter()
                     .map(|c| {
+                        let evidence = c
+                            .evidence()
+                            .map(|e| {
+                                Py::new(
+                                    py,
+                                    Evidence {
+                                        claim: (e.claim().start, e.claim().end),
+                                        coverage: e.coverage(),
+                                        words: e.words().to_vec(),
+                                        numbers: e.numbers().to_vec(),
+                                        names: e.names().to_vec(),
+                                        negated: e.negated(),
+                                    },
+                                )
+                            })
+                            .transpose()?;
                         Py::new(
                             py,
                             Citation {
                                 source: c.source(),
                                 span: (c.span().start, c.span().end),
                                 basis: c.basis().name(),
+                                evidence,
                             },
                         )
                     })
@@ -399,6 +449,7 @@ fn multisum(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Summary>()?;
     m.add_class::<Sentence>()?;
     m.add_class::<Citation>()?;
+    m.add_class::<Evidence>()?;
     m.add_class::<SourceInfo>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

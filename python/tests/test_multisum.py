@@ -77,8 +77,21 @@ def test_objects_match_the_json():
             (c["source"], c["span"], c["basis"]) for c in d["citations"]
         ]
     texts = [r["text"].encode() for r in corpus_reports()]
-    for s in summary.sentences:
+    for s, d in zip(summary.sentences, data["sentences"]):
         assert texts[s.source][s.span[0] : s.span[1]].decode() == s.text
+        for c, j in zip(s.citations, d["citations"]):
+            e = c.evidence
+            if e is None:
+                assert j["evidence"] is None
+                continue
+            want = j["evidence"]
+            assert (list(e.claim), e.words, e.numbers, e.names, e.negated) == (
+                want["claim"], want["words"], want["numbers"], want["names"], want["negated"]
+            )
+            assert abs(e.coverage - want["coverage"]) < 1e-6
+            claim = texts[s.source][e.claim[0] : e.claim[1]].decode()
+            assert claim in s.text and all(w in claim for w in e.words)
+    assert any(c.evidence is not None for s in summary.sentences for c in s.citations)
     assert [src.id for src in summary.sources] == [r["id"] for r in corpus_reports()]
     assert summary.sources[0].language == "english"
 

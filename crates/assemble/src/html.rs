@@ -194,13 +194,26 @@ impl<'a> Page<'a> {
                 } else {
                     ("cite", "stated in")
                 };
+                // What the cited sentence states of this one, on hover.
+                let states = c
+                    .evidence()
+                    .and_then(|e| {
+                        let claim = self.text(s.source()).get(e.claim())?;
+                        Some(format!(
+                            " — states “{}” (coverage {:.2})",
+                            preview(&collapse_whitespace(claim)),
+                            e.coverage()
+                        ))
+                    })
+                    .unwrap_or_default();
                 let _ = write!(
                     out,
                     "<sup><a class=\"{class}\" href=\"#{target}\" aria-label=\"{verb} report \
-                     {n}: {}\" title=\"[{n}] {}: “{}”\">{n}</a></sup>",
+                     {n}: {}\" title=\"[{n}] {}: “{}”{}\">{n}</a></sup>",
                     escape(id),
                     escape(id),
-                    escape(&quoted)
+                    escape(&quoted),
+                    escape(&states)
                 );
             }
             let _ = writeln!(

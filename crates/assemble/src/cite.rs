@@ -4,16 +4,18 @@
 //! when it states one of `s`'s claims (see [`crate::claim`]): it contains
 //! at least `Tuning::support_coverage` of the claim's content terms,
 //! weighted by their rarity in the input (IDF over sentences), and at least
-//! `MIN_CLAIM_TERMS` of them (all, for a shorter claim); it has every number
-//! the claim has ("118 crew" is not supported by "116 sailors"); and it
-//! agrees in polarity: a negation stands among the matched terms of both or
-//! of neither ("was not carrying nuclear weapons" is not supported by "the
-//! nuclear reactors shut down"). Resemblance is not support: a long
-//! sentence that shares the story's names but not the claim's own words
-//! covers too little of it.
+//! `MIN_CLAIM_TERMS` of them (all, for a shorter claim), `MIN_WHAT` of them
+//! not names; it has every number the claim has ("118 crew" is not
+//! supported by "116 sailors") and no other number of the same thing ("four
+//! on the ground" / "five on the ground"); it agrees in polarity: a negation
+//! stands among the shared terms in both or in neither ("was not carrying
+//! nuclear weapons" is not supported by "the nuclear reactors shut down");
+//! and the two sentences' TF-IDF cosine reaches `Tuning::support_cosine`.
+//! Resemblance is not support: a long sentence that shares the story's
+//! names but not the claim's own words covers too little of it.
 //!
 //! A sentence carrying several claims is supported by a sentence that
-//! states any one of them in full; the citation's [`Support`] says which
+//! states any one of them (most of its words, as above); the citation's [`Support`] says which
 //! claim and what matched, and the output shows it.
 //!
 //! A report is cited for a chosen sentence when one of its sentences
@@ -45,8 +47,6 @@ pub(crate) struct Support {
     pub(crate) claim: usize,
     /// The IDF-weighted share of the claim's terms the supporter contains.
     pub(crate) coverage: f64,
-    /// The two sentences' TF-IDF cosine.
-    pub(crate) cosine: f64,
 }
 
 /// One cited sentence.
@@ -90,12 +90,11 @@ impl Rarity {
 }
 
 /// Whether `c` states one of `s`'s claims, and the best-covered one;
-/// `cosine` is the two sentences' TF-IDF cosine.
+/// `coverage_needed` is the least share of the claim it must hold.
 pub(crate) fn support(
     rarity: &Rarity,
     s: &Claims,
     c: &Claims,
-    cosine: f64,
     coverage_needed: f64,
 ) -> Option<Support> {
     if conflicting_numbers(s, c) {
@@ -105,11 +104,9 @@ pub(crate) fn support(
     for (k, claim) in s.claims.iter().enumerate() {
         let (mut total, mut got) = (0.0, 0.0);
         let (mut distinct, mut matched_count, mut matched_names) = (0usize, 0usize, 0usize);
-        let mut negated = false;
         let mut numbers_ok = true;
         for t in claim.clone() {
             let term = &s.terms[t];
-            negated |= term.negated;
             // Count each distinct term once.
             if s.terms[claim.start..t].iter().any(|u| u.id == term.id) {
                 continue;
@@ -135,15 +132,11 @@ pub(crate) fn support(
             continue;
         }
         let coverage = got / total;
-        if coverage < coverage_needed || negated != negated_around(c, s, claim.clone()) {
+        if coverage < coverage_needed || disagree_in_polarity(s, claim.clone(), c) {
             continue;
         }
         if best.is_none_or(|b| coverage > b.coverage) {
-            best = Some(Support {
-                claim: k,
-                coverage,
-                cosine,
-            });
+            best = Some(Support { claim: k, coverage });
         }
     }
     best
@@ -163,31 +156,33 @@ fn conflicting_numbers(s: &Claims, c: &Claims) -> bool {
     })
 }
 
-/// A sentence's numbers with the term that follows each: what is counted.
+/// A sentence's numbers with the term that follows each in the same
+/// claim: what is counted.
 fn counted(claims: &Claims) -> Vec<(u32, u32)> {
     claims
-        .terms
-        .windows(2)
+        .claims
+        .iter()
+        .flat_map(|claim| claims.terms[claim.clone()].windows(2))
         .filter(|w| w[0].number && !w[1].number)
         .map(|w| (w[0].id, w[1].id))
         .collect()
 }
 
-/// Whether a negation stands in `c` among (between the first and the last
-/// of) the terms it shares with `claim` of `s`.
-fn negated_around(c: &Claims, s: &Claims, claim: Range<usize>) -> bool {
-    let shared = |id: u32| s.terms[claim.clone()].iter().any(|t| t.id == id);
-    let first = c.terms.iter().position(|t| shared(t.id));
-    let last = c.terms.iter().rposition(|t| shared(t.id));
-    match (first, last) {
-        (Some(a), Some(b)) => c.terms[a..=b].iter().any(|t| t.negated),
-        _ => false,
-    }
+/// Whether a negation stands among the words `claim` of `s` and sentence
+/// `c` share in one and not in the other ("was not carrying nuclear
+/// weapons" / "the nuclear reactors shut down").
+fn disagree_in_polarity(s: &Claims, claim: Range<usize>, c: &Claims) -> bool {
+    let ours = &s.terms[claim];
+    let negated_in_ours = ours.iter().any(|t| t.negated && c.has(t.id));
+    let negated_in_theirs = c
+        .terms
+        .iter()
+        .any(|t| t.negated && ours.iter().any(|u| u.id == t.id));
+    negated_in_ours != negated_in_theirs
 }
 
 /// The citation stage: which sentence of each report states a chosen
-/// sentence's claim. Remembers what it found, so that selection's
-/// questions and the final citations cost one search per sentence.
+/// sentence's claim; answers selection's questions on restatement.
 pub(crate) struct Citer<'a> {
     analysis: &'a Analysis,
     tuning: &'a Tuning,
@@ -222,11 +217,9 @@ impl<'a> Citer<'a> {
         chosen.iter().map(|&i| self.matches(i).to_vec()).collect()
     }
 
-    /// Whether sentence `c` supports sentence `s`, whose cosine is
-    /// `cosine` (computed when `None`).
-    fn supports(&self, s: usize, c: usize, cosine: Option<f64>) -> Option<Support> {
+    /// Whether sentence `c` supports sentence `s`; `cosine` is theirs.
+    fn supports(&self, s: usize, c: usize, cosine: f64) -> Option<Support> {
         let analysis = self.analysis;
-        let cosine = cosine.unwrap_or_else(|| analysis.similarity(s, c));
         if cosine < self.tuning.support_cosine {
             return None;
         }
@@ -234,7 +227,6 @@ impl<'a> Citer<'a> {
             &self.rarity,
             &analysis.sentences[s].claims,
             &analysis.sentences[c].claims,
-            cosine,
             self.tuning.support_coverage,
         )
     }
@@ -246,24 +238,9 @@ impl<'a> Citer<'a> {
     fn repeats(&self, s: usize, c: usize, cosine: f64) -> Option<Support> {
         let analysis = self.analysis;
         let (ours, theirs) = (&analysis.sentences[s].claims, &analysis.sentences[c].claims);
-        support(
-            &self.rarity,
-            ours,
-            theirs,
-            cosine,
-            self.tuning.repeat_coverage,
-        )
-        .or_else(|| {
+        support(&self.rarity, ours, theirs, self.tuning.repeat_coverage).or_else(|| {
             (cosine >= self.tuning.restate_cosine)
-                .then(|| {
-                    support(
-                        &self.rarity,
-                        ours,
-                        theirs,
-                        cosine,
-                        self.tuning.support_coverage,
-                    )
-                })
+                .then(|| support(&self.rarity, ours, theirs, self.tuning.support_coverage))
                 .flatten()
         })
     }
@@ -292,12 +269,10 @@ impl<'a> Citer<'a> {
             if source == origin {
                 continue;
             }
-            if let Some(support) = self.supports(chosen, j, Some(cosine)) {
+            if let Some(support) = self.supports(chosen, j, cosine) {
                 // The highest coverage; ties to the earlier sentence.
-                let better = best[source].is_none_or(|m| {
-                    support.coverage > m.strength
-                        || (support.coverage == m.strength && j < m.sentence)
-                });
+                // Sentences come in order: ties stay with the earlier.
+                let better = best[source].is_none_or(|m| support.coverage > m.strength);
                 if better {
                     best[source] = Some(Match {
                         source,
@@ -437,7 +412,7 @@ mod tests {
             },
             Case {
                 name: "a report's best-covering sentence is cited, once",
-                reports: &[&["a b c d e"], &["a b c x y", "a b c d y"]],
+                reports: &[&["a b c d"], &["a b c x", "a b c d"], &["p q r s"]],
                 chosen: 0,
                 cited: &[(0, 0), (1, 2)],
             },
@@ -475,10 +450,26 @@ mod tests {
             },
             Restates {
                 name: "the first chosen sentence that shares a claim",
-                reports: &[&["x y z w"], &["a b c d"], &["a b c d e"]],
-                candidate: 2,
-                chosen: &[0, 1],
+                reports: &[&["x y z w"], &["a b c d"], &["a b c d e"], &["a b c d f"]],
+                candidate: 3,
+                chosen: &[0, 1, 2],
                 expected: Some(1),
+            },
+            Restates {
+                name: "a claim said in passing: most of it, whatever the cosine",
+                reports: &[
+                    &["a b c d"],
+                    &[
+                        "a b c d e1 e2 e3 e4 e5 e6 e7 e8 e9 f1 f2 f3 f4 f5 f6 f7 f8 f9 \
+                       g1 g2 g3 g4 g5 g6 g7 g8 g9 h1 h2 h3 h4 h5 h6 h7 h8 h9 \
+                       i1 i2 i3 i4 i5 i6 i7 i8 i9 j1 j2 j3 j4 j5 j6 j7 j8 j9 \
+                       k1 k2 k3 k4 k5 k6 k7 k8 k9 l1 l2 l3 l4 l5 l6 l7 l8 l9",
+                    ],
+                    &["a b c d x"],
+                ],
+                candidate: 1,
+                chosen: &[0],
+                expected: Some(0),
             },
             Restates {
                 name: "too little of either claim in the other",

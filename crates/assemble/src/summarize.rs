@@ -246,6 +246,6 @@ fn evidence(sources: &[Source], s: &Sentence, cited: &Sentence, support: Support
         words: matched.iter().map(text).collect(),
         numbers: matched.iter().filter(|t| t.number).map(text).collect(),
         names: matched.iter().filter(|t| t.name).map(text).collect(),
-        negated: terms.iter().any(|t| t.negated),
+        negated: matched.iter().any(|t| t.negated),
     }
 }

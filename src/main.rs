@@ -65,8 +65,9 @@ struct SummarizeArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<std::path::PathBuf>,
-    /// Print, instead of the summary, every sentence's scores and why it
-    /// was chosen or left out (as text, Markdown or JSON, by --format).
+    /// Print, instead of the summary, what each citation matched and every
+    /// sentence's scores and why it was chosen or left out (as text,
+    /// Markdown or JSON, by --format).
     #[arg(long)]
     explain: bool,
 }

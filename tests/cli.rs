@@ -676,7 +676,9 @@ fn command_line_conventions() {
             stdin: b"",
             code: 0,
             check: |out, _| {
-                assert!(out.starts_with("## Body sentences ("), "{out}");
+                assert!(out.starts_with("## Citations, with what"), "{out}");
+                assert!(out.contains("*states “"), "{out}");
+                assert!(out.contains("\n## Body sentences ("), "{out}");
                 assert!(out.contains("\n## Not candidates\n"));
             },
         },

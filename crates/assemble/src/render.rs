@@ -245,10 +245,12 @@ fn json_summary(summary: &Summary) -> JsonSummary<'_> {
     }
 }
 
-/// A report on selection: every body sentence, best-scored first, with its
-/// centrality and why it was chosen or left out; then the units that were
-/// never candidates (headings, boilerplate). `sources` are the reports the
-/// summary was made from, for the units' text.
+/// A report on citations and selection: each summary sentence's citations
+/// of other reports with what the cited sentence matched (the claim it
+/// states, coverage, words, numbers, names, polarity); every body sentence,
+/// best-scored first, with its centrality and why it was chosen or left
+/// out; then the units that were never candidates (headings, boilerplate).
+/// `sources` are the reports the summary was made from, for the units' text.
 pub fn explain(summary: &Summary, sources: &[Source]) -> String {
     let explained = Explained::new(summary, sources);
     let mut out = String::new();
@@ -346,15 +348,34 @@ fn evidence_line(c: &Citation, s: &SummarySentence, sources: &[Source]) -> Strin
     line
 }
 
-/// [`explain`] as Markdown: the body sentences as a list, best first, each
-/// with why it was chosen or left out; then the units that were never
-/// candidates.
+/// [`explain`] as Markdown: each summary sentence's citations with their
+/// evidence; the body sentences as a list, best first, each with why it was
+/// chosen or left out; then the units that were never candidates.
 pub fn explain_markdown(summary: &Summary, sources: &[Source]) -> String {
     let explained = Explained::new(summary, sources);
     let mut out = String::new();
+    let _ = writeln!(out, "## Citations, with what each cited sentence matched\n");
+    for (k, s) in summary.sentences().iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. **[{}]** {}",
+            k + 1,
+            s.source() + 1,
+            escape_markdown(&shorten(s.text()))
+        );
+        for c in s.citations().iter().filter(|c| c.source() != s.source()) {
+            let _ = writeln!(
+                out,
+                "   - **[{}]** {}  \n     *{}*",
+                c.source() + 1,
+                escape_markdown(&shorten(&sources[c.source()].read(c.span()))),
+                escape_markdown(&evidence_line(c, s, sources))
+            );
+        }
+    }
     let _ = writeln!(
         out,
-        "## Body sentences ({}), best first\n",
+        "\n## Body sentences ({}), best first\n",
         explained.body.len()
     );
     for &i in &explained.body {

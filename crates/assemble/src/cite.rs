@@ -188,7 +188,6 @@ pub(crate) struct Citer<'a> {
     tuning: &'a Tuning,
     rarity: Rarity,
     searcher: Searcher<'a>,
-    found: Vec<Option<Vec<Match>>>,
 }
 
 impl<'a> Citer<'a> {
@@ -198,23 +197,12 @@ impl<'a> Citer<'a> {
             tuning,
             rarity: Rarity::new(analysis),
             searcher: analysis.index.searcher(),
-            found: vec![None; analysis.sentences.len()],
         }
-    }
-
-    /// What sentence `i` cites: every report's best-supporting sentence,
-    /// the origin included, ordered by report.
-    pub(crate) fn matches(&mut self, i: usize) -> &[Match] {
-        if self.found[i].is_none() {
-            let found = self.search(i);
-            self.found[i] = Some(found);
-        }
-        self.found[i].as_deref().unwrap_or_default()
     }
 
     /// The citations of each chosen sentence, in the order given.
     pub(crate) fn cite(&mut self, chosen: &[usize]) -> Vec<Vec<Match>> {
-        chosen.iter().map(|&i| self.matches(i).to_vec()).collect()
+        chosen.iter().map(|&i| self.matches(i)).collect()
     }
 
     /// Whether sentence `c` supports sentence `s`; `cosine` is theirs.
@@ -245,10 +233,11 @@ impl<'a> Citer<'a> {
         })
     }
 
-    /// Every report's best-supporting sentence for `chosen`, the origin
-    /// itself included, ordered by report. Only sentences sharing a stem
-    /// with it (the similarity index's answer) are tried.
-    fn search(&mut self, chosen: usize) -> Vec<Match> {
+    /// What sentence `chosen` cites: every report's best-supporting
+    /// sentence, the origin itself included, ordered by report. Only
+    /// sentences sharing a stem with it (the similarity index's answer) are
+    /// tried.
+    fn matches(&mut self, chosen: usize) -> Vec<Match> {
         let analysis = self.analysis;
         let origin = analysis.sentences[chosen].source;
         let mut best: Vec<Option<Match>> = vec![None; analysis.by_source.len()];
@@ -270,8 +259,8 @@ impl<'a> Citer<'a> {
                 continue;
             }
             if let Some(support) = self.supports(chosen, j, cosine) {
-                // The highest coverage; ties to the earlier sentence.
-                // Sentences come in order: ties stay with the earlier.
+                // The highest coverage; sentences come in order, so ties
+                // stay with the earlier.
                 let better = best[source].is_none_or(|m| support.coverage > m.strength);
                 if better {
                     best[source] = Some(Match {

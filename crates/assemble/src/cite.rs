@@ -84,6 +84,13 @@ impl Rarity {
         Rarity { idf }
     }
 
+    /// Every term equally rare, for the unit tests of the support test's
+    /// users.
+    #[cfg(test)]
+    pub(crate) fn flat() -> Rarity {
+        Rarity { idf: Vec::new() }
+    }
+
     fn of(&self, id: u32) -> f64 {
         self.idf.get(id as usize).copied().unwrap_or(0.1)
     }
@@ -102,36 +109,9 @@ pub(crate) fn support(
     }
     let mut best: Option<Support> = None;
     for (k, claim) in s.claims.iter().enumerate() {
-        let (mut total, mut got) = (0.0, 0.0);
-        let (mut distinct, mut matched_count, mut matched_names) = (0usize, 0usize, 0usize);
-        let mut numbers_ok = true;
-        for t in claim.clone() {
-            let term = &s.terms[t];
-            // Count each distinct term once.
-            if s.terms[claim.start..t].iter().any(|u| u.id == term.id) {
-                continue;
-            }
-            distinct += 1;
-            let weight = rarity.of(term.id);
-            total += weight;
-            if c.has(term.id) {
-                got += weight;
-                matched_count += 1;
-                matched_names += usize::from(term.name);
-            } else if term.number {
-                numbers_ok = false;
-            }
-        }
-        // Names ("the National Transportation Safety Board", "New York") are
-        // who and where; a claim's other words say what.
-        if !numbers_ok
-            || total <= 0.0
-            || matched_count < MIN_CLAIM_TERMS.min(distinct)
-            || matched_count - matched_names < MIN_WHAT.min(distinct)
-        {
+        let Some(coverage) = covered(rarity, s, claim.clone(), |id| c.has(id), |_| false) else {
             continue;
-        }
-        let coverage = got / total;
+        };
         if coverage < coverage_needed || disagree_in_polarity(s, claim.clone(), c) {
             continue;
         }
@@ -140,6 +120,48 @@ pub(crate) fn support(
         }
     }
     best
+}
+
+/// The IDF-weighted share of `claim` of `s` that another sentence (which
+/// `has` a term id or not) contains, if it has enough of it to state it:
+/// `MIN_CLAIM_TERMS` of its terms (all of a shorter claim), `MIN_WHAT` of
+/// them not names, and every number. Terms for which `left_out` holds (by
+/// index into `s.terms`) are not counted.
+pub(crate) fn covered(
+    rarity: &Rarity,
+    s: &Claims,
+    claim: Range<usize>,
+    has: impl Fn(u32) -> bool,
+    left_out: impl Fn(usize) -> bool,
+) -> Option<f64> {
+    let (mut total, mut got) = (0.0, 0.0);
+    let (mut distinct, mut matched_count, mut matched_names) = (0usize, 0usize, 0usize);
+    for t in claim.clone() {
+        let term = &s.terms[t];
+        // Count each distinct term once.
+        if left_out(t) || s.terms[claim.start..t].iter().any(|u| u.id == term.id) {
+            continue;
+        }
+        distinct += 1;
+        let weight = rarity.of(term.id);
+        total += weight;
+        if has(term.id) {
+            got += weight;
+            matched_count += 1;
+            matched_names += usize::from(term.name);
+        } else if term.number {
+            return None;
+        }
+    }
+    // Names ("the National Transportation Safety Board", "New York") are
+    // who and where; a claim's other words say what.
+    if total <= 0.0
+        || matched_count < MIN_CLAIM_TERMS.min(distinct)
+        || matched_count - matched_names < MIN_WHAT.min(distinct)
+    {
+        return None;
+    }
+    Some(got / total)
 }
 
 /// Whether `s` and `c` give different numbers of one thing: a number
@@ -171,7 +193,7 @@ fn counted(claims: &Claims) -> Vec<(u32, u32)> {
 /// Whether a negation stands among the words `claim` of `s` and sentence
 /// `c` share in one and not in the other ("was not carrying nuclear
 /// weapons" / "the nuclear reactors shut down").
-fn disagree_in_polarity(s: &Claims, claim: Range<usize>, c: &Claims) -> bool {
+pub(crate) fn disagree_in_polarity(s: &Claims, claim: Range<usize>, c: &Claims) -> bool {
     let ours = &s.terms[claim];
     let negated_in_ours = ours.iter().any(|t| t.negated && c.has(t.id));
     let negated_in_theirs = c

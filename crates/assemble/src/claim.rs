@@ -19,6 +19,8 @@ use std::ops::Range;
 
 use multisum_tokenize::{Language, Unit, Vocabulary};
 
+use crate::summary::ValueKind;
+
 /// Claims with fewer content terms join the piece before them.
 pub(crate) const MIN_CLAIM_TERMS: usize = 3;
 
@@ -174,7 +176,95 @@ pub(crate) struct Term {
     pub(crate) name: bool,
     /// Follows a negation in its piece (up to the next break).
     pub(crate) negated: bool,
+    /// For a number, how it is written: exact, approximate, a bound, or
+    /// the second half of a time or a range.
+    pub(crate) written: Written,
+    /// Joined to the word before by a hyphen ("116-man", "18-year-old").
+    pub(crate) hyphened: bool,
 }
+
+/// How a number is written, as the words and marks before it show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Written {
+    /// As it stands ("118 crew").
+    #[default]
+    Plain,
+    /// An estimate ("about 30 minutes"): close values agree.
+    About,
+    /// A bound ("more than 100", "up to 7", "nearly 120"): never compared.
+    Bound,
+    /// The minutes of a time ("1:50"), after a number and a colon.
+    Clock,
+    /// The end of a range ("10-12", "10 to 12"): never compared.
+    Range,
+}
+
+/// A value a claim gives: a number, a date, a day or a time, which another
+/// report may give differently (see `crate::differ`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Value {
+    pub(crate) kind: ValueKind,
+    /// The value in one notation: "118", "august 12", "sunday", "1:50".
+    pub(crate) key: Box<str>,
+    /// The terms it is written with (a range of `Claims::terms`).
+    pub(crate) terms: Range<usize>,
+    /// An estimate ("about 30"): values within `ABOUT` of it agree.
+    pub(crate) approximate: bool,
+}
+
+/// Words before a number that make it a bound, not a value (norms; "than"
+/// stands for "more than", "fewer than"…).
+const BOUNDS: &[&str] = &[
+    "than",
+    "over",
+    "under",
+    "least",
+    "most",
+    "nearly",
+    "almost",
+    "exceeding",
+    "below",
+    "above",
+];
+
+/// Words before a number that make it an estimate (norms).
+const ESTIMATES: &[&str] = &[
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "estimated",
+    "approx",
+];
+
+/// Month terms (as folded) and the last day of each, February's in a leap
+/// year: "31 Feb" is no date.
+const MONTHS: &[(&str, u8)] = &[
+    ("januari", 31),
+    ("februari", 29),
+    ("march", 31),
+    ("april", 30),
+    ("may", 31),
+    ("june", 30),
+    ("juli", 31),
+    ("august", 31),
+    ("septemb", 30),
+    ("octob", 31),
+    ("novemb", 30),
+    ("decemb", 31),
+];
+
+/// Day names, as stemmed.
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// A sentence's terms and claims.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -186,6 +276,8 @@ pub(crate) struct Claims {
     /// The distinct term ids, sorted, once [`intern`] has numbered them:
     /// what the sentence states, for lookups.
     pub(crate) bag: Vec<u32>,
+    /// The values it gives, in order.
+    pub(crate) values: Vec<Value>,
 }
 
 impl Claims {
@@ -207,12 +299,21 @@ impl Claims {
         let mut after_break: Vec<usize> = Vec::new();
         let mut negate = false;
         let mut previous_end = unit.span.start;
+        // The norms of the two tokens before this one, the nearer last.
+        let mut recent: [&str; 2] = ["", ""];
         for (k, token) in unit.tokens.iter().enumerate() {
             let norm = vocabulary.norm(token.term);
             let between = text.get(previous_end..token.span.start).unwrap_or("");
             previous_end = token.span.end;
+            let before = recent;
+            recent = [recent[1], norm];
             // Dashes too: "--", " - ", and the wire services' " _ ".
+            // Not the colon of a time ("1:50").
+            let clock = between == ":"
+                && recent[0].starts_with(|c: char| c.is_ascii_digit())
+                && norm.starts_with(|c: char| c.is_ascii_digit());
             let punctuated = k > 0
+                && !clock
                 && (between.contains([',', ';', ':', '(', ')', '—', '–', '_'])
                     || between.contains("--")
                     || between.contains(" - "));
@@ -269,6 +370,12 @@ impl Claims {
                 number,
                 name,
                 negated: negate,
+                written: if number && english {
+                    written(before, between)
+                } else {
+                    Written::Plain
+                },
+                hyphened: k > 0 && matches!(between, "-" | "‐" | "‑"),
             });
         }
         // A reporting verb that opens a piece: the speaker follows it when
@@ -292,6 +399,7 @@ impl Claims {
         });
         let claims = claims(&terms, &pieces, capital_first);
         Claims {
+            values: values(&terms),
             terms,
             claims,
             bag: Vec::new(),
@@ -317,6 +425,8 @@ impl Claims {
                     number,
                     name: s.starts_with(|c: char| c.is_uppercase()),
                     negated,
+                    written: Written::Plain,
+                    hyphened: false,
                 }
             })
             .collect();
@@ -324,6 +434,7 @@ impl Claims {
             claims: std::iter::once(0..terms.len())
                 .filter(|all| !all.is_empty())
                 .collect(),
+            values: values(&terms),
             terms,
             bag: Vec::new(),
         }
@@ -350,6 +461,95 @@ pub(crate) fn intern<'a>(claims: impl Iterator<Item = &'a mut Claims>) -> usize 
         c.bag.dedup();
     }
     ids.len()
+}
+
+/// How a number is written, from the norms of the two tokens before it
+/// (the nearer last) and the text between it and the one before.
+fn written(before: [&str; 2], between: &str) -> Written {
+    let digits = |norm: &str| norm.starts_with(|c: char| c.is_ascii_digit());
+    let [far, near] = before;
+    if digits(near) && between == ":" {
+        Written::Clock
+    } else if digits(near) && matches!(between, "-" | "–" | "—" | "/")
+        || matches!(near, "to" | "and" | "or") && digits(far)
+    {
+        Written::Range
+    } else if BOUNDS.contains(&near) || (near == "to" && far == "up") {
+        Written::Bound
+    } else if ESTIMATES.contains(&near) {
+        Written::About
+    } else {
+        Written::Plain
+    }
+}
+
+/// The values among a sentence's terms: days ("Sunday"), dates ("Aug. 12",
+/// "12 August"), times ("1:50", "2 p.m."), and numbers that are neither
+/// bounds nor ranges.
+fn values(terms: &[Term]) -> Vec<Value> {
+    let month = |t: &Term| MONTHS.iter().find(|m| *t.text == *m.0).map(|m| m.1);
+    // A number that can be a day of `last`'s month.
+    let day_of = |t: &Term, last: u8| {
+        t.number
+            && t.written == Written::Plain
+            && t.text.parse::<u8>().is_ok_and(|d| (1..=last).contains(&d))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < terms.len() {
+        let t = &terms[i];
+        let next = terms.get(i + 1);
+        let (kind, key, len) = if DAYS.contains(&&*t.text) {
+            (ValueKind::Day, t.text.to_string(), 1)
+        } else if let Some(last) = month(t) {
+            match next {
+                Some(d) if day_of(d, last) => {
+                    (ValueKind::Date, format!("{} {}", t.text, d.text), 2)
+                }
+                // A month and a number that is no day of it ("Feb 31"):
+                // neither is compared.
+                Some(d) if d.number && d.text.len() <= 2 => {
+                    i += 2;
+                    continue;
+                }
+                _ => (ValueKind::Day, String::new(), 0),
+            }
+        } else if !t.number {
+            (ValueKind::Day, String::new(), 0)
+        } else if next.is_some_and(|n| n.number && n.written == Written::Range) {
+            // Both ends of a range are left out.
+            i += 2;
+            continue;
+        } else if let Some(n) = next.filter(|n| n.number && n.written == Written::Clock) {
+            (ValueKind::Time, format!("{}:{}", t.text, n.text), 2)
+        } else if let Some(last) = next.and_then(month) {
+            if !day_of(t, last) {
+                i += 2;
+                continue;
+            }
+            let month = next.map_or("", |n| &*n.text);
+            (ValueKind::Date, format!("{month} {}", t.text), 2)
+        } else if next.is_some_and(|n| matches!(&*n.text, "pm" | "am")) {
+            let suffix = next.map_or("", |n| &*n.text);
+            (ValueKind::Time, format!("{}{suffix}", t.text), 2)
+        } else if matches!(t.written, Written::Plain | Written::About) {
+            (ValueKind::Number, t.text.to_string(), 1)
+        } else {
+            (ValueKind::Number, String::new(), 0)
+        };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        out.push(Value {
+            kind,
+            key: key.into(),
+            terms: i..i + len,
+            approximate: t.written == Written::About,
+        });
+        i += len;
+    }
+    out
 }
 
 /// A stem folded to the term it stands for, and whether it is a number.

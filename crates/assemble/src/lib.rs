@@ -50,6 +50,7 @@ mod claim;
 mod concepts;
 mod config;
 mod coverage;
+mod differ;
 mod error;
 mod html;
 mod meaning;
@@ -71,7 +72,8 @@ pub use crate::meaning::Encoder;
 pub use crate::source::{Format, Source, Spans};
 pub use crate::summarize::Summarizer;
 pub use crate::summary::{
-    Basis, Candidate, Citation, Components, Evidence, SourceInfo, Summary, SummarySentence, Verdict,
+    Basis, Candidate, Citation, Components, Disagreement, Evidence, Relation, SourceInfo, Summary,
+    SummarySentence, ValueKind, Verdict,
 };
 pub use crate::tuning::Tuning;
 pub use multisum_tokenize::Language;

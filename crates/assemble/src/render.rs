@@ -8,13 +8,15 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::source::Source;
-use crate::summary::{Citation, Summary, SummarySentence, Verdict};
+use crate::summary::{Citation, Disagreement, Relation, Summary, SummarySentence, Verdict};
 use crate::text::collapse_whitespace;
 
 pub use crate::html::html;
 
 /// Plain text: one sentence per line with its citation markers (`[1][3]`),
-/// then a blank line and the numbered `Sources:` list.
+/// under it one indented line per value other reports give for its claim
+/// (`    differs: 116 aboard [4][9]`, `    earlier: Sunday [2]`), then a
+/// blank line and the numbered `Sources:` list.
 pub fn text(summary: &Summary) -> String {
     let mut out = String::new();
     for s in summary.sentences() {
@@ -24,6 +26,13 @@ pub fn text(summary: &Summary) -> String {
             let _ = write!(out, "[{}]", c.source() + 1);
         }
         out.push('\n');
+        for (relation, phrase, reports) in differing(s) {
+            let _ = write!(out, "    {relation}: {phrase} ");
+            for r in reports {
+                let _ = write!(out, "[{}]", r + 1);
+            }
+            out.push('\n');
+        }
     }
     out.push_str("\nSources:\n");
     for (i, src) in summary.sources().iter().enumerate() {
@@ -68,6 +77,13 @@ pub fn markdown(summary: &Summary) -> String {
             s.corroboration(),
             summary.sources().len()
         );
+        for (relation, phrase, reports) in differing(s) {
+            let _ = write!(out, "    - {relation}: {}", escape_markdown(phrase));
+            for r in reports {
+                let _ = write!(out, "[^{}]", r + 1);
+            }
+            out.push('\n');
+        }
     }
     out.push_str("\n## Sources\n\n");
     for (i, src) in summary.sources().iter().enumerate() {
@@ -90,6 +106,29 @@ pub fn markdown(summary: &Summary) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A sentence's disagreements as the text and Markdown show them: one line
+/// per relation and value (as written, with what it counts), with the
+/// reports that give it, earlier figures after the ones that differ.
+pub(crate) fn differing(s: &SummarySentence) -> Vec<(&'static str, &str, Vec<usize>)> {
+    let mut lines: Vec<(&'static str, &str, Vec<usize>)> = Vec::new();
+    for relation in [Relation::Differs, Relation::Earlier] {
+        for d in s
+            .disagreements()
+            .iter()
+            .filter(|d| d.relation() == relation)
+        {
+            match lines
+                .iter_mut()
+                .find(|(r, phrase, _)| *r == relation.name() && *phrase == d.phrase())
+            {
+                Some((_, _, reports)) => reports.push(d.source()),
+                None => lines.push((relation.name(), d.phrase(), vec![d.source()])),
+            }
+        }
+    }
+    lines
 }
 
 /// Characters that Markdown would read as markup inside a list item.
@@ -135,6 +174,22 @@ struct JsonSentence<'a> {
     corroboration: usize,
     components: JsonComponents,
     citations: Vec<JsonCitation<'a>>,
+    disagreements: Vec<JsonDisagreement<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDisagreement<'a> {
+    source: usize,
+    span: [usize; 2],
+    kind: &'static str,
+    value: &'a str,
+    ours: &'a str,
+    relation: &'static str,
+    value_span: [usize; 2],
+    ours_span: [usize; 2],
+    claim: [usize; 2],
+    coverage: f64,
+    words: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -240,6 +295,23 @@ fn json_summary(summary: &Summary) -> JsonSummary<'_> {
                         }),
                     })
                     .collect(),
+                disagreements: s
+                    .disagreements()
+                    .iter()
+                    .map(|d| JsonDisagreement {
+                        source: d.source(),
+                        span: [d.span().start, d.span().end],
+                        kind: d.kind().name(),
+                        value: d.value(),
+                        ours: d.ours(),
+                        relation: d.relation().name(),
+                        value_span: [d.value_span().start, d.value_span().end],
+                        ours_span: [d.ours_span().start, d.ours_span().end],
+                        claim: [d.claim().start, d.claim().end],
+                        coverage: round6(d.coverage()),
+                        words: d.words(),
+                    })
+                    .collect(),
             })
             .collect(),
     }
@@ -254,7 +326,10 @@ fn json_summary(summary: &Summary) -> JsonSummary<'_> {
 pub fn explain(summary: &Summary, sources: &[Source]) -> String {
     let explained = Explained::new(summary, sources);
     let mut out = String::new();
-    let _ = writeln!(out, "Citations, with what each cited sentence matched:");
+    let _ = writeln!(
+        out,
+        "Citations, with what each cited sentence matched, and other values:"
+    );
     for (k, s) in summary.sentences().iter().enumerate() {
         let _ = writeln!(
             out,
@@ -271,6 +346,16 @@ pub fn explain(summary: &Summary, sources: &[Source]) -> String {
                 shorten(&sources[c.source()].read(c.span()))
             );
             let _ = writeln!(out, "           {}", evidence_line(c, s, sources));
+        }
+        for d in s.disagreements() {
+            let _ = writeln!(
+                out,
+                "       {} [{}] {}",
+                d.relation().name(),
+                d.source() + 1,
+                shorten(&sources[d.source()].read(d.span()))
+            );
+            let _ = writeln!(out, "           {}", disagreement_line(d, s, sources));
         }
     }
     let _ = writeln!(out);
@@ -348,13 +433,31 @@ fn evidence_line(c: &Citation, s: &SummarySentence, sources: &[Source]) -> Strin
     line
 }
 
+/// Why a disagreement counts, in one line: the values compared and what
+/// makes the two the same claim.
+fn disagreement_line(d: &Disagreement, s: &SummarySentence, sources: &[Source]) -> String {
+    let claim = sources[s.source()].read(d.claim());
+    format!(
+        "{} “{}” for “{}” in “{}” (the same claim but the value: coverage {:.2} without values; words: {})",
+        d.kind().name(),
+        d.value(),
+        d.ours(),
+        shorten(&claim),
+        d.coverage(),
+        d.words().join(", ")
+    )
+}
+
 /// [`explain`] as Markdown: each summary sentence's citations with their
 /// evidence; the body sentences as a list, best first, each with why it was
 /// chosen or left out; then the units that were never candidates.
 pub fn explain_markdown(summary: &Summary, sources: &[Source]) -> String {
     let explained = Explained::new(summary, sources);
     let mut out = String::new();
-    let _ = writeln!(out, "## Citations, with what each cited sentence matched\n");
+    let _ = writeln!(
+        out,
+        "## Citations, with what each cited sentence matched, and other values\n"
+    );
     for (k, s) in summary.sentences().iter().enumerate() {
         let _ = writeln!(
             out,
@@ -370,6 +473,16 @@ pub fn explain_markdown(summary: &Summary, sources: &[Source]) -> String {
                 c.source() + 1,
                 escape_markdown(&shorten(&sources[c.source()].read(c.span()))),
                 escape_markdown(&evidence_line(c, s, sources))
+            );
+        }
+        for d in s.disagreements() {
+            let _ = writeln!(
+                out,
+                "   - {} **[{}]** {}  \n     *{}*",
+                d.relation().name(),
+                d.source() + 1,
+                escape_markdown(&shorten(&sources[d.source()].read(d.span()))),
+                escape_markdown(&disagreement_line(d, s, sources))
             );
         }
     }
@@ -434,6 +547,7 @@ pub fn explain_json(summary: &Summary, sources: &[Source]) -> String {
                 Verdict::Restates { with, coverage } => {
                     (None, Some(with), None, Some(round6(coverage)))
                 }
+                Verdict::Updated { with } => (None, Some(with), None, None),
                 _ => (None, None, None, None),
             };
             JsonCandidate {
@@ -560,6 +674,11 @@ impl<'a> Explained<'a> {
             ),
             Verdict::Restates { with, coverage } => format!(
                 "restates a claim of [{}] {} (coverage {coverage:.2})",
+                candidates[*with].source() + 1,
+                self.short(*with)
+            ),
+            Verdict::Updated { with } => format!(
+                "chosen, then updated by [{}] {} (a newer report, another value)",
                 candidates[*with].source() + 1,
                 self.short(*with)
             ),

@@ -35,6 +35,57 @@ pub(crate) struct Selection {
     pub(crate) components: Vec<Components>,
 }
 
+impl Selection {
+    /// Puts sentence `j` in place of the `k`th chosen sentence, which
+    /// becomes [`Verdict::Updated`] by it, when `j` is an open candidate
+    /// (not a fragment, a copy or a dangling opener), is not redundant with
+    /// another chosen sentence, and fits `budget` in its place; says
+    /// whether it did.
+    pub(crate) fn replace(
+        &mut self,
+        analysis: &Analysis,
+        budget: Budget,
+        tuning: &Tuning,
+        k: usize,
+        j: usize,
+    ) -> bool {
+        let Some(&old) = self.chosen.get(k) else {
+            return false;
+        };
+        let open = matches!(
+            self.verdicts[j],
+            Verdict::Redundant { .. }
+                | Verdict::Restates { .. }
+                | Verdict::OverBudget
+                | Verdict::NotReached
+        );
+        let others: Vec<usize> = self.chosen.iter().copied().filter(|&c| c != old).collect();
+        let redundant =
+            most_similar(analysis, j, &others).is_some_and(|(_, sim)| sim > tuning.redundancy);
+        let limit = Limit::new(budget, analysis.sentences.len());
+        let (words, bytes) = others
+            .iter()
+            .chain([&j])
+            .map(|&i| &analysis.sentences[i])
+            .fold((0usize, 0usize), |(w, b), s| {
+                (w.saturating_add(s.words), b.saturating_add(s.span.len()))
+            });
+        if !open
+            || redundant
+            || analysis.sentences[j].dangling
+            || words > limit.words
+            || bytes > limit.bytes
+        {
+            return false;
+        }
+        self.verdicts[j] = self.verdicts[old].clone();
+        self.verdicts[old] = Verdict::Updated { with: j };
+        self.chosen[k] = j;
+        self.components[k].centrality = analysis.centrality[j];
+        true
+    }
+}
+
 /// Chooses sentences under `budget` with `selector`'s objective. Fragments
 /// (fewer than `tuning.min_content_words` content words, or no sentence
 /// end) and sentences of syndicated copies are never candidates.

@@ -10,14 +10,16 @@ use multisum_tokenize::{Document, Tokenizer, UnitKind};
 use crate::analyse;
 use crate::cite::{Citer, Support};
 use crate::config::{Budget, Config};
+use crate::differ::{self, Differ, Found};
 use crate::error::Error;
 use crate::meaning::{self, Encoder};
 use crate::model::{Analysis, Sentence};
 use crate::order;
+use crate::select::Restatement;
 use crate::select::{self, Selection};
 use crate::source::Source;
 use crate::summary::{
-    Candidate, Citation, Evidence, SourceInfo, Summary, SummarySentence, Verdict,
+    Candidate, Citation, Disagreement, Evidence, SourceInfo, Summary, SummarySentence, Verdict,
 };
 use crate::text::collapse_whitespace;
 
@@ -87,15 +89,42 @@ impl Summarizer {
         let analysis = analyse::analyse(sources, &docs, &read_in, config);
 
         let mut citer = Citer::new(&analysis, tuning);
-        let selection = select::select(
+        let mut selection = select::select(
             &analysis,
             config.budget,
             config.selector,
             tuning,
             &mut citer,
         );
+        let mut citations = citer.cite(&selection.chosen);
+        let dates: Vec<Option<&str>> = sources.iter().map(Source::date).collect();
+        let mut differ = Differ::new(&analysis, tuning);
+        let mut found: Vec<Vec<Found>> = selection
+            .chosen
+            .iter()
+            .zip(&citations)
+            .map(|(&i, cited)| differ.find(i, cited))
+            .collect();
+        // Updates: a newer report's value for a chosen sentence's claim
+        // takes its place, and its own value becomes an earlier figure.
+        for k in 0..selection.chosen.len() {
+            let origin = analysis.sentences[selection.chosen[k]].source;
+            let Some(newer) = differ::newest(&found[k], &dates, origin).map(|f| f.sentence) else {
+                continue;
+            };
+            let others: Vec<usize> = (0..selection.chosen.len())
+                .filter(|&m| m != k)
+                .map(|m| selection.chosen[m])
+                .collect();
+            if citer.restates(newer, &others).is_some()
+                || !selection.replace(&analysis, config.budget, tuning, k, newer)
+            {
+                continue;
+            }
+            citations[k] = citer.cite(&[newer]).remove(0);
+            found[k] = differ.find(newer, &citations[k]);
+        }
         let chosen = &selection.chosen;
-        let mut citations = citer.cite(chosen);
         if let Some(encoder) = &self.encoder {
             let text = |i: usize| {
                 let s = &analysis.sentences[i];
@@ -103,7 +132,6 @@ impl Summarizer {
             };
             meaning::cite(&analysis, tuning, text, chosen, &mut citations, &*encoder.0)?;
         }
-        let dates: Vec<Option<&str>> = sources.iter().map(Source::date).collect();
         let ordered = order::arrange(&analysis, chosen, &citations, config.order, &dates);
 
         let sentences = ordered
@@ -121,7 +149,14 @@ impl Summarizer {
                         }),
                     })
                     .collect();
+                // A report cited by meaning is not listed as differing.
+                let disagreements = found[k]
+                    .iter()
+                    .filter(|f| citations[k].iter().all(|m| m.source != f.source))
+                    .map(|f| disagreement(sources, &analysis, s, f, &dates))
+                    .collect();
                 SummarySentence {
+                    disagreements,
                     text: sources[s.source].read(s.span.clone()).into_owned(),
                     source: s.source,
                     span: s.span.clone(),
@@ -247,5 +282,82 @@ fn evidence(sources: &[Source], s: &Sentence, cited: &Sentence, support: Support
         numbers: matched.iter().filter(|t| t.number).map(text).collect(),
         names: matched.iter().filter(|t| t.name).map(text).collect(),
         negated: matched.iter().any(|t| t.negated),
+    }
+}
+
+/// A report's other value for sentence `s`'s claim, in both sentences'
+/// words.
+fn disagreement(
+    sources: &[Source],
+    analysis: &Analysis,
+    s: &Sentence,
+    found: &Found,
+    dates: &[Option<&str>],
+) -> Disagreement {
+    let theirs = &analysis.sentences[found.sentence];
+    let d = found.difference;
+    let (ours_claims, their_claims) = (&s.claims, &theirs.claims);
+    let claim = ours_claims.claims.get(d.claim).cloned().unwrap_or(0..0);
+    let ours_value = &ours_claims.values[d.ours];
+    let their_value = &their_claims.values[d.theirs];
+    let bytes = |claims: &crate::claim::Claims, terms: std::ops::Range<usize>| {
+        let terms = &claims.terms[terms];
+        match (terms.first(), terms.last()) {
+            (Some(a), Some(b)) => a.span.start..b.span.end,
+            _ => 0..0,
+        }
+    };
+    let ours_span = bytes(ours_claims, ours_value.terms.clone());
+    let value_span = bytes(their_claims, their_value.terms.clone());
+    let ours_text =
+        |span: std::ops::Range<usize>| collapse_whitespace(&sources[s.source].read(span));
+    let their_text =
+        |span: std::ops::Range<usize>| collapse_whitespace(&sources[found.source].read(span));
+    // A number with the word it counts ("116 aboard"), if one follows it
+    // in its claim.
+    let counted = their_claims
+        .claims
+        .iter()
+        .find(|r| r.contains(&their_value.terms.start))
+        .filter(|r| {
+            their_value.kind == crate::summary::ValueKind::Number && their_value.terms.end < r.end
+        })
+        .map(|_| their_claims.terms[their_value.terms.end].span.end);
+    let phrase = match counted {
+        Some(end) if end - value_span.start <= 40 => their_text(value_span.start..end),
+        _ => their_text(value_span.clone()),
+    };
+    let words = {
+        let mut seen: Vec<u32> = Vec::new();
+        ours_claims.terms[claim.clone()]
+            .iter()
+            .enumerate()
+            .filter(|&(t, term)| {
+                let t = claim.start + t;
+                !term.number
+                    && !ours_value.terms.contains(&t)
+                    && their_claims.has(term.id)
+                    && !seen.contains(&term.id)
+                    && {
+                        seen.push(term.id);
+                        true
+                    }
+            })
+            .map(|(_, term)| ours_text(term.span.clone()))
+            .collect()
+    };
+    Disagreement {
+        source: found.source,
+        span: theirs.span.clone(),
+        kind: their_value.kind,
+        value: their_text(value_span.clone()),
+        value_span,
+        phrase,
+        ours: ours_text(ours_span.clone()),
+        ours_span,
+        relation: differ::relation(dates[s.source], dates[found.source]),
+        claim: bytes(ours_claims, claim),
+        coverage: d.coverage,
+        words,
     }
 }

@@ -64,6 +64,140 @@ impl Evidence {
     }
 }
 
+/// A report that gives another value for a summary sentence's claim: its
+/// sentence states the same claim (the support test, with the claim's
+/// values left out of it) with one value different ("116 aboard" where the
+/// summary says "118 crew").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disagreement {
+    pub(crate) source: usize,
+    pub(crate) span: Range<usize>,
+    pub(crate) kind: ValueKind,
+    pub(crate) value: String,
+    pub(crate) value_span: Range<usize>,
+    pub(crate) phrase: String,
+    pub(crate) ours: String,
+    pub(crate) ours_span: Range<usize>,
+    pub(crate) relation: Relation,
+    pub(crate) claim: Range<usize>,
+    pub(crate) coverage: f64,
+    pub(crate) words: Vec<String>,
+}
+
+impl Disagreement {
+    /// Index of the report in [`Summary::sources`].
+    pub fn source(&self) -> usize {
+        self.source
+    }
+
+    /// Byte range of the report's sentence that gives the other value.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
+    /// What kind of value differs.
+    pub fn kind(&self) -> ValueKind {
+        self.kind
+    }
+
+    /// The report's value, as written there ("116", "Sunday").
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// Byte range of [`Self::value`] in the report's text.
+    pub fn value_span(&self) -> Range<usize> {
+        self.value_span.clone()
+    }
+
+    /// The report's value with the word it counts, as written there
+    /// ("116 aboard"); the value alone when nothing follows it in the claim.
+    pub fn phrase(&self) -> &str {
+        &self.phrase
+    }
+
+    /// The summary sentence's value, as written there ("118").
+    pub fn ours(&self) -> &str {
+        &self.ours
+    }
+
+    /// Byte range of [`Self::ours`] in the summary sentence's report.
+    pub fn ours_span(&self) -> Range<usize> {
+        self.ours_span.clone()
+    }
+
+    /// Whether the report's value is an earlier figure or simply differs.
+    pub fn relation(&self) -> Relation {
+        self.relation
+    }
+
+    /// Byte range of the claim (a clause of the summary sentence) in the
+    /// summary sentence's report.
+    pub fn claim(&self) -> Range<usize> {
+        self.claim.clone()
+    }
+
+    /// The share of the claim's words other than its values the report's
+    /// sentence contains, each weighted by its rarity (0 to 1).
+    pub fn coverage(&self) -> f64 {
+        self.coverage
+    }
+
+    /// The claim's words (other than values) found in the report's
+    /// sentence, as written in the summary sentence.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+}
+
+/// What kind of value a [`Disagreement`] is about.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A count, amount, percentage, age or distance ("118", "2.6").
+    Number,
+    /// A day of a month ("Aug. 12").
+    Date,
+    /// A day of the week ("Sunday").
+    Day,
+    /// A time of day ("1:50", "2 p.m.").
+    Time,
+}
+
+impl ValueKind {
+    /// The name used in JSON output: `number`, `date`, `day` or `time`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ValueKind::Number => "number",
+            ValueKind::Date => "date",
+            ValueKind::Day => "day",
+            ValueKind::Time => "time",
+        }
+    }
+}
+
+/// How a report's other value stands to the summary sentence's.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    /// The reports disagree: the report is not older than the summary
+    /// sentence's, or one of them has no date.
+    Differs,
+    /// An earlier figure: the report is dated before the summary sentence's
+    /// report, which updates it.
+    Earlier,
+}
+
+impl Relation {
+    /// The name used in output: `differs` or `earlier`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Differs => "differs",
+            Relation::Earlier => "earlier",
+        }
+    }
+}
+
 /// What a [`Citation`] rests on.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,6 +290,13 @@ pub enum Verdict {
         /// sentence contains.
         coverage: f64,
     },
+    /// Chosen, then given up for a newer report's sentence that states its
+    /// claim with another value (an update); the summary shows its value
+    /// as an earlier figure under that sentence.
+    Updated {
+        /// Index into [`Summary::candidates`] of the newer sentence.
+        with: usize,
+    },
     /// Did not fit in what was left of the budget.
     OverBudget,
     /// Opens with a reference ("He", "This", "However") to a sentence that
@@ -178,13 +319,14 @@ pub enum Verdict {
 
 impl Verdict {
     /// The name used in `--explain` JSON: `chosen`, `redundant`,
-    /// `restates`, `over_budget`, `dangling`, `too_short`, `copy`,
+    /// `restates`, `updated`, `over_budget`, `dangling`, `too_short`, `copy`,
     /// `not_reached`, `boilerplate` or `heading`.
     pub fn name(&self) -> &'static str {
         match self {
             Verdict::Chosen { .. } => "chosen",
             Verdict::Redundant { .. } => "redundant",
             Verdict::Restates { .. } => "restates",
+            Verdict::Updated { .. } => "updated",
             Verdict::OverBudget => "over_budget",
             Verdict::Dangling => "dangling",
             Verdict::TooShort => "too_short",
@@ -208,6 +350,7 @@ impl Verdict {
                 with: f(with),
                 coverage,
             },
+            Verdict::Updated { with } => Verdict::Updated { with: f(with) },
             other => other,
         }
     }
@@ -260,6 +403,7 @@ pub struct SummarySentence {
     pub(crate) span: Range<usize>,
     pub(crate) components: Components,
     pub(crate) citations: Vec<Citation>,
+    pub(crate) disagreements: Vec<Disagreement>,
     pub(crate) corroboration: usize,
 }
 
@@ -293,6 +437,12 @@ impl SummarySentence {
     /// ordered by source index, each report once.
     pub fn citations(&self) -> &[Citation] {
         &self.citations
+    }
+
+    /// Reports that give another value for its claim, ordered by source
+    /// index, each report once; never a cited report.
+    pub fn disagreements(&self) -> &[Disagreement] {
+        &self.disagreements
     }
 
     /// How many independent reports carry it: the cited reports, with

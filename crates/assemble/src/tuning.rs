@@ -93,6 +93,12 @@ pub struct Tuning {
     /// cited by words for at least this share of the summary's sentences.
     /// Default 0.5.
     pub meaning_share: f64,
+
+    // --- differ ---
+    /// An estimate ("about 30 minutes") agrees with a value of the same
+    /// thing within this share of the larger ("31 minutes"); further apart,
+    /// the two differ ("about 40 minutes"). Default 0.1.
+    pub estimate_tolerance: f64,
 }
 
 impl Tuning {
@@ -116,6 +122,7 @@ impl Tuning {
             ("restate_cosine", self.restate_cosine),
             ("meaning_cosine", f64::from(self.meaning_cosine)),
             ("meaning_share", self.meaning_share),
+            ("estimate_tolerance", self.estimate_tolerance),
         ];
         values
             .into_iter()
@@ -149,6 +156,7 @@ impl Default for Tuning {
             restate_cosine: 0.2,
             meaning_cosine: 0.65,
             meaning_share: 0.5,
+            estimate_tolerance: 0.1,
         }
     }
 }

@@ -1,0 +1,461 @@
+//! Finding the reports that give another value for a chosen sentence's
+//! claim: "116 aboard" where the summary says "118 crew", "Sunday" where it
+//! says "Saturday".
+//!
+//! A sentence `c` of another report *differs* from sentence `s` on a claim
+//! when it states the claim but for one value: the support test of
+//! [`crate::cite`] holds on the claim with its values (numbers, dates, days,
+//! times; see [`crate::claim`]) left out, with the same polarity, at the
+//! support test's cosine; and of the claim's values, `c` gives every one
+//! but one the same or not at all, and that one differently *in the same
+//! place*: a number before the same word ("118 crew" / "116 crew"), or, at
+//! the claim's end, after the same word; a date, day or time next to the
+//! same word ("sank Sunday" / "sank Saturday"). Equal values in other
+//! notation are equal terms ("two" / "2", "6,076" / "6076", "Aug." /
+//! "August"); an estimate ("about 30") agrees with values within
+//! `Tuning::estimate_tolerance` of it; bounds ("more than 100") and ranges
+//! ("10-12") are never compared. A report cited for the sentence is never
+//! listed as differing: it states the sentence's value somewhere.
+//!
+//! A report dated before the chosen sentence's gives an *earlier* figure;
+//! when a report dated after it differs, the summary takes the newest
+//! report's sentence in its place (see [`newest`]).
+
+use std::ops::Range;
+
+use multisum_score::Searcher;
+
+use crate::cite::{Match, Rarity, covered, disagree_in_polarity};
+use crate::claim::{Claims, Value};
+use crate::model::Analysis;
+use crate::summary::{Relation, ValueKind};
+use crate::tuning::Tuning;
+
+/// A sentence of another report that gives another value for a chosen
+/// sentence's claim.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) source: usize,
+    pub(crate) sentence: usize,
+    /// The difference, with indices into both sentences' claims and values.
+    pub(crate) difference: Difference,
+}
+
+/// Where two sentences differ: the claim of the first (an index into its
+/// claims), its value and the other's (indices into their values), and the
+/// share of the claim's other words the second contains.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Difference {
+    pub(crate) claim: usize,
+    pub(crate) ours: usize,
+    pub(crate) theirs: usize,
+    pub(crate) coverage: f64,
+}
+
+/// Whether a clause of `c` states a claim of `s` with one value
+/// different, and the best-covered such claim.
+pub(crate) fn difference(
+    rarity: &Rarity,
+    s: &Claims,
+    c: &Claims,
+    tuning: &Tuning,
+) -> Option<Difference> {
+    let mut best: Option<Difference> = None;
+    for (k, claim) in s.claims.iter().enumerate() {
+        let ours: Vec<usize> = (0..s.values.len())
+            .filter(|&v| within(&s.values[v].terms, claim))
+            .collect();
+        if ours.is_empty() || disagree_in_polarity(s, claim.clone(), c) {
+            continue;
+        }
+        // The claim's other words: its numbers (bounds and ranges too) and
+        // values are what may differ.
+        let is_value =
+            |t: usize| s.terms[t].number || ours.iter().any(|&v| s.values[v].terms.contains(&t));
+        for clause in &c.claims {
+            let theirs: Vec<usize> = (0..c.values.len())
+                .filter(|&w| within(&c.values[w].terms, clause))
+                .collect();
+            if theirs.is_empty() {
+                continue;
+            }
+            // Each of our values the clause gives the same, gives
+            // differently in the same place, or does not give.
+            let mut differing = Vec::new();
+            for &v in &ours {
+                let value = &s.values[v];
+                if theirs.iter().any(|&w| agree(value, &c.values[w], tuning)) {
+                    continue;
+                }
+                let here = place(s, claim, value);
+                let aligned = theirs.iter().copied().find(|&w| {
+                    let other = &c.values[w];
+                    other.kind == value.kind
+                        && same_place(value.kind, here, place(c, clause, other))
+                });
+                if let Some(w) = aligned {
+                    differing.push((v, w));
+                }
+            }
+            let [(v, w)] = differing[..] else {
+                continue;
+            };
+            let in_clause = |id: u32| c.terms[clause.clone()].iter().any(|t| t.id == id);
+            // Another name in place of one of ours ("in Tanzania" / "in
+            // Kenya") is another subject: a second difference.
+            let is_their_value = |t: usize| {
+                c.terms[t].number || theirs.iter().any(|&w| c.values[w].terms.contains(&t))
+            };
+            let missing_name = claim
+                .clone()
+                .any(|t| !is_value(t) && s.terms[t].name && !in_clause(s.terms[t].id));
+            let other_name = clause
+                .clone()
+                .any(|t| !is_their_value(t) && c.terms[t].name && !s.has(c.terms[t].id));
+            if missing_name && other_name {
+                continue;
+            }
+            let Some(coverage) = covered(rarity, s, claim.clone(), in_clause, is_value) else {
+                continue;
+            };
+            if coverage >= tuning.support_coverage && best.is_none_or(|b| coverage > b.coverage) {
+                best = Some(Difference {
+                    claim: k,
+                    ours: v,
+                    theirs: w,
+                    coverage,
+                });
+            }
+        }
+    }
+    best
+}
+
+fn within(terms: &Range<usize>, claim: &Range<usize>) -> bool {
+    terms.start >= claim.start && terms.end <= claim.end
+}
+
+/// Whether two values are the same: equal in one notation, or estimates
+/// within the tolerance.
+fn agree(a: &Value, b: &Value, tuning: &Tuning) -> bool {
+    if a.kind != b.kind {
+        return false;
+    }
+    if a.key == b.key {
+        return true;
+    }
+    if a.kind == ValueKind::Number && (a.approximate || b.approximate) {
+        // Keys are digits and at most one point: they parse, if perhaps
+        // to infinity, which agrees with nothing.
+        let (Ok(x), Ok(y)) = (a.key.parse::<f64>(), b.key.parse::<f64>()) else {
+            return false;
+        };
+        let larger = x.abs().max(y.abs());
+        return larger.is_finite() && (x - y).abs() <= tuning.estimate_tolerance * larger;
+    }
+    false
+}
+
+/// The terms on either side of a value within its claim (their ids), if
+/// they are not numbers. After a compound ("116-man crew", "18-year-old
+/// student") it is the word the compound qualifies, or its last word.
+fn place(c: &Claims, claim: &Range<usize>, value: &Value) -> (Option<u32>, Option<u32>) {
+    let word = |t: usize| {
+        let term = &c.terms[t];
+        (!term.number).then_some(term.id)
+    };
+    let before = (value.terms.start > claim.start)
+        .then(|| word(value.terms.start - 1))
+        .flatten();
+    let mut next = value.terms.end;
+    if next < claim.end && c.terms[next].hyphened {
+        while next + 1 < claim.end && c.terms[next + 1].hyphened {
+            next += 1;
+        }
+        if next + 1 < claim.end {
+            next += 1;
+        }
+    }
+    let after = (next < claim.end).then(|| word(next)).flatten();
+    (before, after)
+}
+
+/// Whether two values stand in the same place: a number counts the word
+/// after it (or, at its claim's end, follows the same word); a date, day
+/// or time follows the same word ("sank Sunday"; or, at its claim's start,
+/// stands before the same word).
+fn same_place(
+    kind: ValueKind,
+    ours: (Option<u32>, Option<u32>),
+    theirs: (Option<u32>, Option<u32>),
+) -> bool {
+    let same = |a: Option<u32>, b: Option<u32>| a.is_some() && a == b;
+    match (kind, ours.1) {
+        (ValueKind::Number, Some(_)) => same(ours.1, theirs.1),
+        (ValueKind::Number, None) => same(ours.0, theirs.0),
+        (_, _) if ours.0.is_some() => same(ours.0, theirs.0),
+        _ => same(ours.1, theirs.1),
+    }
+}
+
+/// The disagreement stage: which reports give another value for a chosen
+/// sentence's claim.
+pub(crate) struct Differ<'a> {
+    analysis: &'a Analysis,
+    tuning: &'a Tuning,
+    rarity: Rarity,
+    searcher: Searcher<'a>,
+}
+
+impl<'a> Differ<'a> {
+    pub(crate) fn new(analysis: &'a Analysis, tuning: &'a Tuning) -> Differ<'a> {
+        Differ {
+            analysis,
+            tuning,
+            rarity: Rarity::new(analysis),
+            searcher: analysis.index.searcher(),
+        }
+    }
+
+    /// The reports that give another value for a claim of sentence
+    /// `chosen`, each with its best-covering sentence, ordered by report;
+    /// reports in `cited` are left out.
+    pub(crate) fn find(&mut self, chosen: usize, cited: &[Match]) -> Vec<Found> {
+        let analysis = self.analysis;
+        let s = &analysis.sentences[chosen].claims;
+        if s.values.is_empty() {
+            return Vec::new();
+        }
+        let mut best: Vec<Option<Found>> = vec![None; analysis.by_source.len()];
+        let near: Vec<(u32, f64)> = self
+            .searcher
+            .cosines(analysis.model.vector(chosen))
+            .to_vec();
+        for (j, cosine) in near {
+            let j = j as usize;
+            let source = analysis.sentences[j].source;
+            if cosine < self.tuning.support_cosine
+                || source == analysis.sentences[chosen].source
+                || cited.iter().any(|m| m.source == source)
+            {
+                continue;
+            }
+            let c = &analysis.sentences[j].claims;
+            if let Some(difference) = difference(&self.rarity, s, c, self.tuning) {
+                let better =
+                    best[source].is_none_or(|f| difference.coverage > f.difference.coverage);
+                if better {
+                    best[source] = Some(Found {
+                        source,
+                        sentence: j,
+                        difference,
+                    });
+                }
+            }
+        }
+        best.into_iter().flatten().collect()
+    }
+}
+
+/// How a report dated `theirs` stands to the chosen sentence's, dated
+/// `ours` (ISO 8601 strings, which sort as time does).
+pub(crate) fn relation(ours: Option<&str>, theirs: Option<&str>) -> Relation {
+    match (ours, theirs) {
+        (Some(a), Some(b)) if b < a => Relation::Earlier,
+        _ => Relation::Differs,
+    }
+}
+
+/// Of the reports that differ from a chosen sentence of report `origin`,
+/// the newest dated after it (the first of equals): its value updates the
+/// chosen sentence's.
+pub(crate) fn newest<'f>(
+    found: &'f [Found],
+    dates: &[Option<&str>],
+    origin: usize,
+) -> Option<&'f Found> {
+    let ours = dates.get(origin).copied().flatten()?;
+    found
+        .iter()
+        .filter_map(|f| Some((f, dates.get(f.source).copied().flatten()?)))
+        .filter(|&(_, date)| date > ours)
+        .fold(None, |best: Option<(&Found, &str)>, (f, date)| match best {
+            Some((_, b)) if b >= date => best,
+            _ => Some((f, date)),
+        })
+        .map(|(f, _)| f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::intern;
+    use multisum_tokenize::{Config, Language, Tokenizer};
+
+    /// The values on which sentence `theirs` differs from `ours` (as
+    /// written), every term weighing the same.
+    fn differs(ours: &str, theirs: &str) -> Option<(String, String)> {
+        let tokenizer = Tokenizer::new(Config::new());
+        let mut claims: Vec<Claims> = [ours, theirs]
+            .iter()
+            .map(|text| {
+                let doc = tokenizer.segment(text);
+                let unit = doc.body().next().expect("a sentence");
+                Claims::of_unit(unit, doc.vocabulary(), text, Language::English)
+            })
+            .collect();
+        intern(claims.iter_mut());
+        let d = difference(&Rarity::flat(), &claims[0], &claims[1], &Tuning::default())?;
+        let written = |text: &str, c: &Claims, v: usize| {
+            let terms = &c.terms[c.values[v].terms.clone()];
+            let (first, last) = (terms.first()?, terms.last()?);
+            Some(text[first.span.start..last.span.end].to_string())
+        };
+        Some((
+            written(ours, &claims[0], d.ours)?,
+            written(theirs, &claims[1], d.theirs)?,
+        ))
+    }
+
+    /// (rule, our sentence, theirs, the values that differ).
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<(&'static str, &'static str)>,
+    );
+
+    #[test]
+    fn difference_rules() {
+        let cases: &[Case] = &[
+            (
+                "a count of the same thing",
+                "The submarine sank with 118 crew aboard in the Barents Sea.",
+                "The submarine sank with 116 crew aboard in the Barents Sea.",
+                Some(("118", "116")),
+            ),
+            (
+                "a count of another thing is not the same claim",
+                "The submarine sank with 118 crew aboard in the Barents Sea.",
+                "The submarine sank with 116 torpedoes aboard in the Barents Sea.",
+                None,
+            ),
+            (
+                "a compound counts the word it qualifies",
+                "The evacuation of the 116-man crew of the submarine began slowly.",
+                "The evacuation of the 118 crew of the submarine began slowly.",
+                Some(("116", "118")),
+            ),
+            (
+                "the same number in words and digits",
+                "Rescuers found two bodies inside the flooded hull.",
+                "Rescuers found 2 bodies inside the flooded hull.",
+                None,
+            ),
+            (
+                "the same number with and without separators",
+                "The lake covers 6,076 acres of protected wetland.",
+                "The lake covers 6076 acres of protected wetland.",
+                None,
+            ),
+            (
+                "the same date abbreviated",
+                "The submarine sank on Aug. 12 during naval exercises.",
+                "The submarine sank on August 12 during naval exercises.",
+                None,
+            ),
+            (
+                "another date",
+                "The submarine sank on Aug. 12 during naval exercises.",
+                "The submarine sank on Aug. 13 during naval exercises.",
+                Some(("Aug. 12", "Aug. 13")),
+            ),
+            (
+                "another day of the week",
+                "The submarine sank Saturday during naval exercises.",
+                "The submarine sank Sunday during naval exercises.",
+                Some(("Saturday", "Sunday")),
+            ),
+            (
+                "another time",
+                "The plane left the radar at 1:50 over the Atlantic Ocean.",
+                "The plane left the radar at 1:40 over the Atlantic Ocean.",
+                Some(("1:50", "1:40")),
+            ),
+            (
+                "a bound is not compared",
+                "Rescuers tried to reach more than 100 sailors trapped inside.",
+                "Rescuers tried to reach 118 sailors trapped inside.",
+                None,
+            ),
+            (
+                "a range is not compared",
+                "Officials said 10-12 people died in the warehouse fire.",
+                "Officials said 11 people died in the warehouse fire.",
+                None,
+            ),
+            (
+                "an estimate agrees with a close value",
+                "The plane plunged about 30 minutes after takeoff from New York.",
+                "The plane plunged 31 minutes after takeoff from New York.",
+                None,
+            ),
+            (
+                "estimates far apart differ",
+                "The plane plunged about 30 minutes after takeoff from New York.",
+                "The plane plunged about 40 minutes after takeoff from New York.",
+                Some(("30", "40")),
+            ),
+            (
+                "another name in place of ours is another subject",
+                "A bomb at the embassy in Tanzania killed 11 people.",
+                "A bomb at the embassy in Kenya killed 247 people.",
+                None,
+            ),
+            (
+                "two values differing is not the same claim",
+                "The submarine sank Saturday with 118 crew in the Barents Sea.",
+                "The submarine sank Sunday with 116 crew in the Barents Sea.",
+                None,
+            ),
+            (
+                "too little of the claim's other words",
+                "The submarine sank with 118 crew aboard in the Barents Sea.",
+                "A birthday party for 116 crew was held in a Moscow hall.",
+                None,
+            ),
+            (
+                "the opposite polarity",
+                "The navy said 118 crew were not rescued from the submarine.",
+                "The navy said 116 crew were rescued from the submarine.",
+                None,
+            ),
+            (
+                "huge numbers compare as written, without overflow",
+                "The debt reached 1,000,000,000,000,000,000,000 dollars last year.",
+                "The debt reached 2,000,000,000,000,000,000,000 dollars last year.",
+                Some((
+                    "1,000,000,000,000,000,000,000",
+                    "2,000,000,000,000,000,000,000",
+                )),
+            ),
+            (
+                "no day of the month is no date, and not compared",
+                "The council voted on 31 Feb to close the old harbour.",
+                "The council voted on 30 Feb to close the old harbour.",
+                None,
+            ),
+            (
+                "roman numerals and words for amounts are not numbers",
+                "Veterans of World War II received a dozen medals at the parade.",
+                "Veterans of World War I received 12 medals at the parade.",
+                None,
+            ),
+        ];
+        for (name, ours, theirs, expected) in cases {
+            let got = differs(ours, theirs);
+            let expected = expected.map(|(a, b)| (a.to_string(), b.to_string()));
+            assert_eq!(got, expected, "{name}");
+        }
+    }
+}

@@ -557,6 +557,116 @@ fn order_date_follows_manifest_dates() {
     assert!(by_date.starts_with("Negotiators"), "{by_date}");
 }
 
+/// Two reports of one claim with two values: the newer report's sentence
+/// takes the place of the older one chosen first, whose value is shown as
+/// an earlier figure in every format; without dates the two simply differ.
+#[test]
+fn disagreements_and_updates_in_every_format() {
+    let dir = scratch("disagreements");
+    let reports = [
+        (
+            "early",
+            "2000-08-14",
+            "Rescuers tried again to reach the 116 sailors trapped in the sunken submarine \
+             Kursk. The navy said the weather in the Barents Sea had improved overnight.",
+        ),
+        (
+            "late",
+            "2000-08-16",
+            "Rescuers tried again to reach the 118 sailors trapped in the sunken submarine \
+             Kursk. Norwegian divers opened the outer hatch of the escape trunk.",
+        ),
+    ];
+    let mut manifest = String::new();
+    for (id, date, text) in reports {
+        std::fs::write(dir.join(format!("{id}.txt")), text).unwrap();
+        manifest.push_str(&format!(
+            "[[report]]\nid = \"{id}\"\nfile = \"{id}.txt\"\ndate = \"{date}\"\n\n"
+        ));
+    }
+    std::fs::write(dir.join("manifest.toml"), &manifest).unwrap();
+    let path = dir.to_str().unwrap();
+    let run = |format: &str| stdout(&multisum(&["summarize", "-n", "1", "-f", format, path]));
+
+    let text = run("text");
+    assert!(
+        text.starts_with("Rescuers tried again to reach the 118 sailors"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[2]\n    earlier: 116 sailors [1]\n"),
+        "{text}"
+    );
+    let markdown = run("markdown");
+    assert!(
+        markdown.contains("\n    - earlier: 116 sailors[^1]\n"),
+        "{markdown}"
+    );
+
+    let json: Value = serde_json::from_str(&run("json")).unwrap();
+    let sentence = &json["sentences"][0];
+    assert_eq!(sentence["source"], 1, "the newer report's sentence");
+    let d = &sentence["disagreements"][0];
+    assert_eq!(
+        (
+            &d["source"],
+            &d["kind"],
+            &d["value"],
+            &d["ours"],
+            &d["relation"]
+        ),
+        (
+            &Value::from(0),
+            &Value::from("number"),
+            &Value::from("116"),
+            &Value::from("118"),
+            &Value::from("earlier")
+        )
+    );
+    let span = |v: &Value| v.as_u64().unwrap() as usize;
+    let said = &reports[0].2[span(&d["span"][0])..span(&d["span"][1])];
+    assert!(
+        said.starts_with("Rescuers") && said.ends_with("Kursk."),
+        "{said}"
+    );
+    assert_eq!(
+        &reports[0].2[span(&d["value_span"][0])..span(&d["value_span"][1])],
+        "116"
+    );
+
+    let html = run("html");
+    let link = format!("href=\"#s1-{}\"", span(&d["span"][0]));
+    assert!(
+        html.contains("class=\"differs\"") && html.contains(&link),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("id=\"s1-{}\"", span(&d["span"][0]))),
+        "{html}"
+    );
+
+    let explain = stdout(&multisum(&["summarize", "-n", "1", "--explain", path]));
+    assert!(explain.contains("earlier [1] Rescuers"), "{explain}");
+    assert!(explain.contains("number “116” for “118”"), "{explain}");
+    assert!(
+        explain.contains("→ chosen, then updated by [2]"),
+        "{explain}"
+    );
+
+    // Without dates, neither value is newer: they differ, and the first
+    // report's sentence stays.
+    std::fs::remove_file(dir.join("manifest.toml")).unwrap();
+    let text = run("text");
+    assert!(
+        text.starts_with("Rescuers tried again to reach the 116 sailors"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[1]\n    differs: 118 sailors [2]\n"),
+        "{text}"
+    );
+}
+
 #[test]
 fn language_auto_detects_each_report() {
     let french = "Les négociateurs se rendent à Moscou pour discuter du cessez-le-feu. \

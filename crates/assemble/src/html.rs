@@ -91,6 +91,9 @@ struct Page<'a> {
     /// `(report, start, end)` of a cited sentence → the summary sentences
     /// (0-based) citing it, in order.
     cited_by: BTreeMap<(usize, usize, usize), Vec<usize>>,
+    /// The same for sentences that give another value for a summary
+    /// sentence's claim.
+    differing_for: BTreeMap<(usize, usize, usize), Vec<usize>>,
 }
 
 impl<'a> Page<'a> {
@@ -128,11 +131,23 @@ impl<'a> Page<'a> {
                 }
             }
         }
+        let mut differing_for: BTreeMap<_, Vec<usize>> = BTreeMap::new();
+        for (k, s) in summary.sentences().iter().enumerate() {
+            for d in s.disagreements() {
+                let of = differing_for
+                    .entry((d.source(), d.span().start, d.span().end))
+                    .or_default();
+                if of.last() != Some(&k) {
+                    of.push(k);
+                }
+            }
+        }
         Page {
             summary,
             sources,
             units,
             cited_by,
+            differing_for,
         }
     }
 
@@ -216,12 +231,54 @@ impl<'a> Page<'a> {
                     escape(&states)
                 );
             }
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "</span> <span class=\"corr\">stated by {} of {} reports</span></li>",
+                "</span> <span class=\"corr\">stated by {} of {} reports</span>",
                 s.corroboration(),
                 infos.len()
             );
+            // Other values for its claim: a mark, each value linking to the
+            // sentence that gives it.
+            let lines = crate::render::differing(s);
+            if !lines.is_empty() {
+                out.push_str(
+                    "<span class=\"differs\" role=\"note\"><span aria-hidden=\"true\">⚠</span> ",
+                );
+                for (n, (relation, phrase, reports)) in lines.iter().enumerate() {
+                    if n > 0 {
+                        out.push_str("; ");
+                    }
+                    let _ = write!(out, "{relation}: ");
+                    for (m, &r) in reports.iter().enumerate() {
+                        let Some(d) = s
+                            .disagreements()
+                            .iter()
+                            .find(|d| d.source() == r && d.phrase() == *phrase)
+                        else {
+                            continue;
+                        };
+                        let target = self.target(r, &d.span());
+                        let said = self
+                            .text(r)
+                            .get(d.span())
+                            .map(|t| preview(&collapse_whitespace(t)))
+                            .unwrap_or_default();
+                        let _ = write!(
+                            out,
+                            "{}<a class=\"differ\" href=\"#{target}\" title=\"[{}] “{}”: {} for “{}”\">{}&nbsp;[{}]</a>",
+                            if m > 0 { ", " } else { "" },
+                            r + 1,
+                            escape(&said),
+                            escape(d.value()),
+                            escape(d.ours()),
+                            escape(phrase),
+                            r + 1
+                        );
+                    }
+                }
+                out.push_str("</span>");
+            }
+            out.push_str("</li>\n");
         }
         if !self.summary.sentences().is_empty() {
             out.push_str("</ol>\n");
@@ -326,7 +383,10 @@ impl<'a> Page<'a> {
                 Piece::Unit(span, _) => {
                     let key = (source, span.start, span.end);
                     let Some(by) = self.cited_by.get(&key) else {
-                        out.push_str(&escape(&text[span.clone()]));
+                        match self.differing_for.get(&key) {
+                            Some(of) => self.differing(source, span, of, text, out),
+                            None => out.push_str(&escape(&text[span.clone()])),
+                        }
                         continue;
                     };
                     let by_ids: Vec<String> = by.iter().map(|k| format!("sum-{}", k + 1)).collect();
@@ -352,6 +412,37 @@ impl<'a> Page<'a> {
             }
         }
         out.push_str("</p>\n");
+    }
+}
+
+impl Page<'_> {
+    /// A sentence that gives another value for the claims of summary
+    /// sentences `of` (0-based): marked, with links back to them.
+    fn differing(
+        &self,
+        source: usize,
+        span: &Range<usize>,
+        of: &[usize],
+        text: &str,
+        out: &mut String,
+    ) {
+        let _ = write!(
+            out,
+            "<span class=\"differing\" id=\"s{}-{}\"><span class=\"vh\">Gives another \
+             value: </span>{}<span class=\"backs\">",
+            source + 1,
+            span.start,
+            escape(&text[span.clone()])
+        );
+        for k in of {
+            let _ = write!(
+                out,
+                " <a class=\"back\" href=\"#sum-{0}\" aria-label=\"back to summary \
+                 sentence {0}, which gives another value\">↑{0}</a>",
+                k + 1
+            );
+        }
+        out.push_str("</span></span>");
     }
 }
 
@@ -451,7 +542,7 @@ const CSS: &str = r##"
   --cited: #eef2f7; --cited-line: #7d8793;
   --support: #d3e3fd; --support-line: #0a53be;
   --active: #ffe58f; --active-line: #8a5a00;
-  --focus: #c2410c;
+  --focus: #c2410c; --differs: #9a3412;
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -460,7 +551,7 @@ const CSS: &str = r##"
     --cited: #1f242b; --cited-line: #7d8793;
     --support: #203a5f; --support-line: #8ab4f8;
     --active: #463700; --active-line: #ffd54f;
-    --focus: #ff9e66;
+    --focus: #ff9e66; --differs: #fdba74;
   }
 }
 * { box-sizing: border-box; }
@@ -530,6 +621,10 @@ p.boilerplate-para { border-left: 3px dashed var(--border); padding-left: .6rem;
   background: var(--active); border-bottom: 2px solid var(--active-line);
   box-shadow: 0 0 0 2px var(--active-line);
 }
+.differs { display: block; font-size: .85rem; color: var(--differs); margin-top: .15rem; }
+.differs a.differ { color: inherit; }
+.differing { border-bottom: 2px dashed var(--differs); scroll-margin: 30vh 0; }
+.differing:target { background: var(--active); }
 a.back { font-size: .8rem; font-weight: 600; text-decoration: none; padding: 0 .15rem; white-space: nowrap; }
 a.back:hover { text-decoration: underline; }
 @media (min-width: 60em) {

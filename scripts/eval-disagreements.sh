@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Every disagreement multisum flags, for reading one by one: the corpus
-# (its manifest) and DUC 2006 event clusters, each summarized at 10
-# sentences, each DUC report dated by its document id (APW20000814.0117 →
-# 2000-08-14, the wire's own date). Prints, per cluster, each summary
-# sentence that has disagreements, then each: relation, kind, our value,
-# theirs, and the report's sentence.
+# Every disagreement and update multisum makes, for reading one by one: on
+# the corpus (dated by its manifest, where it has dates) and on DUC 2006
+# event clusters, each summarized at 10 sentences with every report dated
+# by its document id (APW20000814.0117 → 2000-08-14, the wire's own date).
+# Prints, per cluster, each summary sentence with disagreements, then each
+# of them (relation, kind, our value, the report's, and its sentence), and
+# each update (the chosen sentence a newer report's replaced).
 #
 # Usage: scripts/eval-disagreements.sh [--sentences N] [CLUSTER...]
-#   CLUSTER: DUC 2006 cluster ids (default: the event clusters d0617h d0626h
-#   d0631d d0640d d0624f d0647b) under ../shared/eval/duc2006.
+#   CLUSTER: DUC 2006 cluster ids under ../shared/eval/duc2006 (or $DUC);
+#   default: the event clusters of ../shared/eval/README.md (d0617h d0631d
+#   d0640d, annotated for citations, then d0626h d0624f d0647b) and two more
+#   about one event (d0604d, d0649d).
+# The DUC files are copied to a temporary folder, never into the repository.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DUC=${DUC:-$ROOT/../shared/eval/duc2006}
@@ -21,51 +25,50 @@ MULTISUM=${CARGO_TARGET_DIR:-$ROOT/target}/release/multisum
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-python3 - "$DUC" "$TMP/in.jsonl" "${CLUSTERS[@]}" <<'PY'
-import json, os, re, sys
-duc, out, clusters = sys.argv[1], sys.argv[2], sys.argv[3:]
-with open(out, "w") as f:
-    for c in clusters:
-        docs = []
-        folder = os.path.join(duc, c, "docs")
-        for name in sorted(os.listdir(folder)):
-            doc = {"id": name[:-4] if name.endswith(".txt") else name,
-                   "text": open(os.path.join(folder, name), encoding="utf-8").read()}
-            m = re.match(r"[A-Z]+(\d{4})(\d{2})(\d{2})", name)
-            if m:
-                doc["date"] = "-".join(m.groups())
-            docs.append(doc)
-        f.write(json.dumps({"id": c, "documents": docs}) + "\n")
-PY
-(cd "$ROOT" && "$MULTISUM" batch -q --sentences "$N" --input "$TMP/in.jsonl" >"$TMP/duc.jsonl")
-(cd "$ROOT" && "$MULTISUM" summarize --sentences "$N" --format json corpus/ceasefire-talks >"$TMP/corpus.json")
+(cd "$ROOT" && "$MULTISUM" summarize --sentences "$N" --explain --format json corpus/ceasefire-talks >"$TMP/corpus.json")
+NAMES=(corpus)
+for c in "${CLUSTERS[@]}"; do
+  mkdir -p "$TMP/$c"
+  for f in "$DUC/$c/docs"/*; do
+    name=$(basename "$f")
+    cp "$f" "$TMP/$c/$name"
+    id=${name%.txt}
+    date=$(echo "$name" | sed -nE 's/^[A-Z]+([0-9]{4})([0-9]{2})([0-9]{2}).*/\1-\2-\3/p')
+    printf '[[report]]\nid = "%s"\nfile = "%s"\n' "$id" "$name" >>"$TMP/$c/manifest.toml"
+    [ -z "$date" ] || printf 'date = "%s"\n' "$date" >>"$TMP/$c/manifest.toml"
+    printf '\n' >>"$TMP/$c/manifest.toml"
+  done
+  "$MULTISUM" summarize --sentences "$N" --explain --format json "$TMP/$c" >"$TMP/$c.json"
+  NAMES+=("$c")
+done
 
-python3 - "$TMP/duc.jsonl" "$TMP/in.jsonl" "$TMP/corpus.json" "$ROOT/corpus/ceasefire-talks" <<'PY'
+python3 - "$TMP" "$ROOT" "${NAMES[@]}" <<'PY'
 import json, os, sys
-duc, given, corpus, corpus_dir = sys.argv[1:5]
-inputs = {}
-for line in open(given, encoding="utf-8"):
-    c = json.loads(line)
-    inputs[c["id"]] = [d["text"].encode("utf-8") for d in c["documents"]]
-runs = []
-for line in open(duc, encoding="utf-8"):
-    s = json.loads(line)
-    runs.append((s["id"], s["summary"], inputs[s["id"]]))
-summary = json.load(open(corpus, encoding="utf-8"))
-root = os.path.dirname(os.path.dirname(os.path.abspath(corpus_dir)))
-texts = [open(os.path.join(root, src["path"]), "rb").read() for src in summary["sources"]]
-runs.insert(0, ("corpus", summary, texts))
-total = 0
-for name, s, texts in runs:
-    flagged = [x for x in s["sentences"] if x["disagreements"]]
-    count = sum(len(x["disagreements"]) for x in flagged)
-    total += count
-    print(f"== {name}: {count} disagreements on {len(flagged)} of {len(s['sentences'])} sentences")
-    for x in flagged:
+tmp, root, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+one = lambda b: " ".join(b.decode("utf-8", "replace").split())
+flagged = updates = 0
+for name in names:
+    doc = json.load(open(os.path.join(tmp, name + ".json"), encoding="utf-8"))
+    s, candidates = doc["summary"], doc["candidates"]
+    texts = [open(src["path"] if os.path.isabs(src["path"]) else os.path.join(root, src["path"]), "rb").read()
+             for src in s["sources"]]
+    ds = [x for x in s["sentences"] if x["disagreements"]]
+    ups = [c for c in candidates if c["verdict"] == "updated"]
+    count = sum(len(x["disagreements"]) for x in ds)
+    flagged += count
+    updates += len(ups)
+    print(f"== {name}: {count} disagreements on {len(ds)} of {len(s['sentences'])} sentences, {len(ups)} updates")
+    for x in ds:
         print(f"  [{x['source'] + 1}] {' '.join(x['text'].split())}")
         for d in x["disagreements"]:
             a, b = d["span"]
-            said = " ".join(texts[d["source"]][a:b].decode("utf-8", "replace").split())
-            print(f"    {d['relation']} {d['kind']}: ours {d['ours']!r}, [{d['source'] + 1}] {d['value']!r}: {said}")
-print(f"== all: {total} disagreements")
+            print(f"    {d['relation']} {d['kind']}: ours {d['ours']!r}, [{d['source'] + 1}] {d['value']!r}: "
+                  f"{one(texts[d['source']][a:b])}")
+            print(f"      (claim {one(texts[x['source']][d['claim'][0]:d['claim'][1]])!r}, coverage "
+                  f"{d['coverage']:.2f}, words {', '.join(d['words'])})")
+    for c in ups:
+        w = candidates[c["with"]]
+        print(f"  update: [{c['source'] + 1}] {one(texts[c['source']][c['span'][0]:c['span'][1]])}")
+        print(f"      by [{w['source'] + 1}] {one(texts[w['source']][w['span'][0]:w['span'][1]])}")
+print(f"== all: {flagged} disagreements, {updates} updates")
 PY

@@ -88,6 +88,25 @@ const REPORTING: &[&str] = &[
     "according",
 ];
 
+/// Norms that make a sentence a forecast, poll or projection.
+const HEDGES: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "predict",
+    "projected",
+    "projection",
+    "projections",
+    "expected",
+    "expects",
+    "expect",
+];
+
 /// Norms that negate what follows them.
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "cannot",
@@ -278,6 +297,9 @@ pub(crate) struct Claims {
     pub(crate) bag: Vec<u32>,
     /// The values it gives, in order.
     pub(crate) values: Vec<Value>,
+    /// It reports a forecast, a poll or an estimate ("polls say", "is
+    /// expected to"), not an outcome: its values are of another kind.
+    pub(crate) hedged: bool,
 }
 
 impl Claims {
@@ -299,18 +321,23 @@ impl Claims {
         let mut after_break: Vec<usize> = Vec::new();
         let mut negate = false;
         let mut previous_end = unit.span.start;
-        // The norms of the two tokens before this one, the nearer last.
-        let mut recent: [&str; 2] = ["", ""];
+        // The norms of the three tokens before this one, the nearest last.
+        let mut recent: [&str; 3] = ["", "", ""];
+        let mut hedged = false;
         for (k, token) in unit.tokens.iter().enumerate() {
             let norm = vocabulary.norm(token.term);
             let between = text.get(previous_end..token.span.start).unwrap_or("");
+            // Not in a compound ("stronger-than-expected").
+            hedged |= english && HEDGES.contains(&norm) && !between.ends_with('-');
+            // Where the token before this one ends.
+            let previous_token_end = previous_end;
             previous_end = token.span.end;
             let before = recent;
-            recent = [recent[1], norm];
+            recent = [recent[1], recent[2], norm];
             // Dashes too: "--", " - ", and the wire services' " _ ".
             // Not the colon of a time ("1:50").
             let clock = between == ":"
-                && recent[0].starts_with(|c: char| c.is_ascii_digit())
+                && recent[1].starts_with(|c: char| c.is_ascii_digit())
                 && norm.starts_with(|c: char| c.is_ascii_digit());
             let punctuated = k > 0
                 && !clock
@@ -362,6 +389,22 @@ impl Claims {
                 continue;
             }
             let (folded, number) = fold(stem);
+            // "forty-four": the tens and the units are one number.
+            if number
+                && matches!(between, "-" | "‐")
+                && let Some(tens) = terms.last_mut().filter(|t: &&mut Term| {
+                    t.number
+                        && t.span.end == previous_token_end
+                        && t.text.len() == 2
+                        && t.text.ends_with('0')
+                })
+                && let Ok(units @ 1..=9) = folded.parse::<u32>()
+                && let Ok(tens_value) = tens.text.parse::<u32>()
+            {
+                tens.text = (tens_value + units).to_string().into();
+                tens.span.end = token.span.end;
+                continue;
+            }
             let name = capital;
             terms.push(Term {
                 text: folded.into(),
@@ -403,6 +446,7 @@ impl Claims {
             terms,
             claims,
             bag: Vec::new(),
+            hedged,
         }
     }
 
@@ -437,6 +481,7 @@ impl Claims {
             values: values(&terms),
             terms,
             bag: Vec::new(),
+            hedged: false,
         }
     }
 
@@ -463,15 +508,16 @@ pub(crate) fn intern<'a>(claims: impl Iterator<Item = &'a mut Claims>) -> usize 
     ids.len()
 }
 
-/// How a number is written, from the norms of the two tokens before it
-/// (the nearer last) and the text between it and the one before.
-fn written(before: [&str; 2], between: &str) -> Written {
+/// How a number is written, from the norms of the three tokens before it
+/// (the nearest last) and the text between it and the one before.
+fn written(before: [&str; 3], between: &str) -> Written {
     let digits = |norm: &str| norm.starts_with(|c: char| c.is_ascii_digit());
-    let [far, near] = before;
+    let [farther, far, near] = before;
     if digits(near) && between == ":" {
         Written::Clock
     } else if digits(near) && matches!(between, "-" | "–" | "—" | "/")
         || matches!(near, "to" | "and" | "or") && digits(far)
+        || near == "to" && digits(farther)
     {
         Written::Range
     } else if BOUNDS.contains(&near) || (near == "to" && far == "up") {
@@ -494,11 +540,22 @@ fn values(terms: &[Term]) -> Vec<Value> {
             && t.written == Written::Plain
             && t.text.parse::<u8>().is_ok_and(|d| (1..=last).contains(&d))
     };
+    // A range's first number ("10 percent to 30 percent"): the last number
+    // within two terms before its end.
+    let starts_range = |i: usize| {
+        (i + 1..terms.len().min(i + 3))
+            .find(|&j| terms[j].number)
+            .is_some_and(|j| terms[j].written == Written::Range)
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < terms.len() {
         let t = &terms[i];
         let next = terms.get(i + 1);
+        if t.number && starts_range(i) {
+            i += 1;
+            continue;
+        }
         let (kind, key, len) = if DAYS.contains(&&*t.text) {
             (ValueKind::Day, t.text.to_string(), 1)
         } else if let Some(last) = month(t) {
@@ -516,10 +573,6 @@ fn values(terms: &[Term]) -> Vec<Value> {
             }
         } else if !t.number {
             (ValueKind::Day, String::new(), 0)
-        } else if next.is_some_and(|n| n.number && n.written == Written::Range) {
-            // Both ends of a range are left out.
-            i += 2;
-            continue;
         } else if let Some(n) = next.filter(|n| n.number && n.written == Written::Clock) {
             (ValueKind::Time, format!("{}:{}", t.text, n.text), 2)
         } else if let Some(last) = next.and_then(month) {

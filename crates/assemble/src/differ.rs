@@ -6,7 +6,8 @@
 //! when it states the claim but for one value: the support test of
 //! [`crate::cite`] holds on the claim with its values (numbers, dates, days,
 //! times; see [`crate::claim`]) left out, with the same polarity, at the
-//! support test's cosine; and of the claim's values, `c` gives every one
+//! support test's cosine, the claim keeping `MIN_CLAIM_TERMS` words
+//! besides its values; and of the claim's values, `c` gives every one
 //! but one the same or not at all, and that one differently *in the same
 //! place*: a number before the same word ("118 crew" / "116 crew"), or, at
 //! the claim's end, after the same word; a date, day or time next to the
@@ -26,7 +27,7 @@ use std::ops::Range;
 use multisum_score::Searcher;
 
 use crate::cite::{Match, Rarity, covered, disagree_in_polarity};
-use crate::claim::{Claims, Value};
+use crate::claim::{Claims, MIN_CLAIM_TERMS, Value};
 use crate::model::Analysis;
 use crate::summary::{Relation, ValueKind};
 use crate::tuning::Tuning;
@@ -60,6 +61,10 @@ pub(crate) fn difference(
     c: &Claims,
     tuning: &Tuning,
 ) -> Option<Difference> {
+    // A forecast or a poll is another version of a claim than its outcome.
+    if s.hedged != c.hedged {
+        return None;
+    }
     let mut best: Option<Difference> = None;
     for (k, claim) in s.claims.iter().enumerate() {
         let ours: Vec<usize> = (0..s.values.len())
@@ -72,6 +77,18 @@ pub(crate) fn difference(
         // values are what may differ.
         let is_value =
             |t: usize| s.terms[t].number || ours.iter().any(|&v| s.values[v].terms.contains(&t));
+        // Without its values a claim needs words enough to be one: "killed
+        // 258 people" / "killed 247 people" may be two places' tolls.
+        let mut rest: Vec<u32> = claim
+            .clone()
+            .filter(|&t| !is_value(t))
+            .map(|t| s.terms[t].id)
+            .collect();
+        rest.sort_unstable();
+        rest.dedup();
+        if rest.len() < MIN_CLAIM_TERMS {
+            continue;
+        }
         for clause in &c.claims {
             let theirs: Vec<usize> = (0..c.values.len())
                 .filter(|&w| within(&c.values[w].terms, clause))
@@ -82,6 +99,15 @@ pub(crate) fn difference(
             // Each of our values the clause gives the same, gives
             // differently in the same place, or does not give.
             let mut differing = Vec::new();
+            // A value of theirs that agrees with one of ours is that one's.
+            let agreeing: Vec<usize> = theirs
+                .iter()
+                .copied()
+                .filter(|&w| {
+                    ours.iter()
+                        .any(|&v| agree(&s.values[v], &c.values[w], tuning))
+                })
+                .collect();
             for &v in &ours {
                 let value = &s.values[v];
                 if theirs.iter().any(|&w| agree(value, &c.values[w], tuning)) {
@@ -90,7 +116,8 @@ pub(crate) fn difference(
                 let here = place(s, claim, value);
                 let aligned = theirs.iter().copied().find(|&w| {
                     let other = &c.values[w];
-                    other.kind == value.kind
+                    !agreeing.contains(&w)
+                        && other.kind == value.kind
                         && same_place(value.kind, here, place(c, clause, other))
                 });
                 if let Some(w) = aligned {
@@ -101,18 +128,12 @@ pub(crate) fn difference(
                 continue;
             };
             let in_clause = |id: u32| c.terms[clause.clone()].iter().any(|t| t.id == id);
-            // Another name in place of one of ours ("in Tanzania" / "in
-            // Kenya") is another subject: a second difference.
-            let is_their_value = |t: usize| {
-                c.terms[t].number || theirs.iter().any(|&w| c.values[w].terms.contains(&t))
-            };
+            // Who and where must be the same: a claim about Tanzania is not
+            // one about Kenya, nor the Lauda Air crash the EgyptAir one.
             let missing_name = claim
                 .clone()
                 .any(|t| !is_value(t) && s.terms[t].name && !in_clause(s.terms[t].id));
-            let other_name = clause
-                .clone()
-                .any(|t| !is_their_value(t) && c.terms[t].name && !s.has(c.terms[t].id));
-            if missing_name && other_name {
+            if missing_name {
                 continue;
             }
             let Some(coverage) = covered(rarity, s, claim.clone(), in_clause, is_value) else {
@@ -135,8 +156,8 @@ fn within(terms: &Range<usize>, claim: &Range<usize>) -> bool {
     terms.start >= claim.start && terms.end <= claim.end
 }
 
-/// Whether two values are the same: equal in one notation, or estimates
-/// within the tolerance.
+/// Whether two values are the same: equal in one notation, estimates
+/// within the tolerance, or one the other to fewer places.
 fn agree(a: &Value, b: &Value, tuning: &Tuning) -> bool {
     if a.kind != b.kind {
         return false;
@@ -144,16 +165,28 @@ fn agree(a: &Value, b: &Value, tuning: &Tuning) -> bool {
     if a.key == b.key {
         return true;
     }
-    if a.kind == ValueKind::Number && (a.approximate || b.approximate) {
-        // Keys are digits and at most one point: they parse, if perhaps
-        // to infinity, which agrees with nothing.
-        let (Ok(x), Ok(y)) = (a.key.parse::<f64>(), b.key.parse::<f64>()) else {
-            return false;
-        };
-        let larger = x.abs().max(y.abs());
-        return larger.is_finite() && (x - y).abs() <= tuning.estimate_tolerance * larger;
+    if a.kind != ValueKind::Number {
+        return false;
     }
-    false
+    // Keys are digits with a point or none: they parse, if perhaps to
+    // infinity, which agrees with nothing.
+    let (Ok(x), Ok(y)) = (a.key.parse::<f64>(), b.key.parse::<f64>()) else {
+        return false;
+    };
+    if !(x.is_finite() && y.is_finite()) {
+        return false;
+    }
+    if a.approximate || b.approximate {
+        return (x - y).abs() <= tuning.estimate_tolerance * x.abs().max(y.abs());
+    }
+    // The same figure to fewer places ("2.3 percent" / "2 percent", "29.6"
+    // / "29"): rounded or cut.
+    let (whole, exact) = match (a.key.contains('.'), b.key.contains('.')) {
+        (false, true) => (x, y),
+        (true, false) => (y, x),
+        _ => return false,
+    };
+    exact.round() == whole || exact.trunc() == whole
 }
 
 /// The terms on either side of a value within its claim (their ids), if
@@ -257,6 +290,31 @@ impl<'a> Differ<'a> {
     }
 }
 
+impl Differ<'_> {
+    /// Whether `found`, a sentence that differs from chosen sentence `old`,
+    /// may take its place as an update: it states the differing claim
+    /// closely (`Tuning::repeat_coverage` of its other words) and every
+    /// other claim of `old` too, so that only the value changes.
+    pub(crate) fn replaces(&self, old: usize, found: &Found) -> bool {
+        let (ours, theirs) = (
+            &self.analysis.sentences[old].claims,
+            &self.analysis.sentences[found.sentence].claims,
+        );
+        found.difference.coverage >= self.tuning.repeat_coverage
+            && ours.claims.iter().enumerate().all(|(k, claim)| {
+                k == found.difference.claim
+                    || covered(
+                        &self.rarity,
+                        ours,
+                        claim.clone(),
+                        |id| theirs.has(id),
+                        |_| false,
+                    )
+                    .is_some_and(|c| c >= self.tuning.support_coverage)
+            })
+    }
+}
+
 /// How a report dated `theirs` stands to the chosen sentence's, dated
 /// `ours` (ISO 8601 strings, which sort as time does).
 pub(crate) fn relation(ours: Option<&str>, theirs: Option<&str>) -> Relation {
@@ -267,16 +325,18 @@ pub(crate) fn relation(ours: Option<&str>, theirs: Option<&str>) -> Relation {
 }
 
 /// Of the reports that differ from a chosen sentence of report `origin`,
-/// the newest dated after it (the first of equals): its value updates the
-/// chosen sentence's.
+/// the newest dated after it (the first of equals) among those `may`
+/// accept: its value updates the chosen sentence's.
 pub(crate) fn newest<'f>(
     found: &'f [Found],
     dates: &[Option<&str>],
     origin: usize,
+    may: impl Fn(&Found) -> bool,
 ) -> Option<&'f Found> {
     let ours = dates.get(origin).copied().flatten()?;
     found
         .iter()
+        .filter(|f| may(f))
         .filter_map(|f| Some((f, dates.get(f.source).copied().flatten()?)))
         .filter(|&(_, date)| date > ours)
         .fold(None, |best: Option<(&Found, &str)>, (f, date)| match best {
@@ -401,21 +461,69 @@ mod tests {
                 None,
             ),
             (
+                "two counts joined by and are not a range",
+                "The jet crashed, killing all 109 aboard and five on the ground.",
+                "The jet crashed, killing all 109 aboard and four on the ground.",
+                Some(("five", "four")),
+            ),
+            (
+                "a figure to fewer places is the same figure",
+                "Minorities make up only 2.3 percent of the city police force.",
+                "Minorities make up only 2 percent of the city police force.",
+                None,
+            ),
+            (
+                "a range of amounts is not compared",
+                "Polls put him 20 percent ahead of his nearest challenger in the race.",
+                "Polls put him 10 percent to 30 percent ahead of his nearest challenger in the race.",
+                None,
+            ),
+            (
                 "estimates far apart differ",
                 "The plane plunged about 30 minutes after takeoff from New York.",
                 "The plane plunged about 40 minutes after takeoff from New York.",
                 Some(("30", "40")),
             ),
             (
-                "another name in place of ours is another subject",
+                "another place is another subject",
                 "A bomb at the embassy in Tanzania killed 11 people.",
                 "A bomb at the embassy in Kenya killed 247 people.",
+                None,
+            ),
+            (
+                "a name of ours missing is another subject",
+                "The Lauda Air crash killed all 223 people on board.",
+                "The crash killed all 217 people on board.",
+                None,
+            ),
+            (
+                "a value that agrees with one of ours is not another's",
+                "Twin bombings killed 257 people at two embassies, 11 of them in Tanzania.",
+                "Twin bombings killed 11 people at two embassies in Tanzania.",
+                None,
+            ),
+            (
+                "number words joined by a hyphen are one number",
+                "The unit includes 44 members of the French national police.",
+                "The unit includes forty-four members of the French national police.",
                 None,
             ),
             (
                 "two values differing is not the same claim",
                 "The submarine sank Saturday with 118 crew in the Barents Sea.",
                 "The submarine sank Sunday with 116 crew in the Barents Sea.",
+                None,
+            ),
+            (
+                "a poll is not the outcome",
+                "Opinion polls say Zyuganov will finish second with 20 percent of the vote.",
+                "Zyuganov will finish second with a stronger-than-expected 29 percent of the vote.",
+                None,
+            ),
+            (
+                "a claim of too few words besides its values",
+                "It killed 258 people on Aug. 7.",
+                "It killed 247 people on Aug. 7.",
                 None,
             ),
             (

@@ -108,8 +108,10 @@ impl Summarizer {
         // Updates: a newer report's value for a chosen sentence's claim
         // takes its place, and its own value becomes an earlier figure.
         for k in 0..selection.chosen.len() {
-            let origin = analysis.sentences[selection.chosen[k]].source;
-            let Some(newer) = differ::newest(&found[k], &dates, origin).map(|f| f.sentence) else {
+            let old = selection.chosen[k];
+            let origin = analysis.sentences[old].source;
+            let newer = differ::newest(&found[k], &dates, origin, |f| differ.replaces(old, f));
+            let Some(newer) = newer.map(|f| f.sentence) else {
                 continue;
             };
             let others: Vec<usize> = (0..selection.chosen.len())

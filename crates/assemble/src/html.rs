@@ -239,7 +239,7 @@ impl<'a> Page<'a> {
             );
             // Other values for its claim: a mark, each value linking to the
             // sentence that gives it.
-            let lines = crate::render::differing(s);
+            let lines = s.differing();
             if !lines.is_empty() {
                 out.push_str(
                     "<span class=\"differs\" role=\"note\"><span aria-hidden=\"true\">⚠</span> ",

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::source::Source;
-use crate::summary::{Citation, Disagreement, Relation, Summary, SummarySentence, Verdict};
+use crate::summary::{Citation, Disagreement, Summary, SummarySentence, Verdict};
 use crate::text::collapse_whitespace;
 
 pub use crate::html::html;
@@ -26,7 +26,7 @@ pub fn text(summary: &Summary) -> String {
             let _ = write!(out, "[{}]", c.source() + 1);
         }
         out.push('\n');
-        for (relation, phrase, reports) in differing(s) {
+        for (relation, phrase, reports) in s.differing() {
             let _ = write!(out, "    {relation}: {phrase} ");
             for r in reports {
                 let _ = write!(out, "[{}]", r + 1);
@@ -77,7 +77,7 @@ pub fn markdown(summary: &Summary) -> String {
             s.corroboration(),
             summary.sources().len()
         );
-        for (relation, phrase, reports) in differing(s) {
+        for (relation, phrase, reports) in s.differing() {
             let _ = write!(out, "    - {relation}: {}", escape_markdown(phrase));
             for r in reports {
                 let _ = write!(out, "[^{}]", r + 1);
@@ -106,29 +106,6 @@ pub fn markdown(summary: &Summary) -> String {
         out.push('\n');
     }
     out
-}
-
-/// A sentence's disagreements as the text and Markdown show them: one line
-/// per relation and value (as written, with what it counts), with the
-/// reports that give it, earlier figures after the ones that differ.
-pub(crate) fn differing(s: &SummarySentence) -> Vec<(&'static str, &str, Vec<usize>)> {
-    let mut lines: Vec<(&'static str, &str, Vec<usize>)> = Vec::new();
-    for relation in [Relation::Differs, Relation::Earlier] {
-        for d in s
-            .disagreements()
-            .iter()
-            .filter(|d| d.relation() == relation)
-        {
-            match lines
-                .iter_mut()
-                .find(|(r, phrase, _)| *r == relation.name() && *phrase == d.phrase())
-            {
-                Some((_, _, reports)) => reports.push(d.source()),
-                None => lines.push((relation.name(), d.phrase(), vec![d.source()])),
-            }
-        }
-    }
-    lines
 }
 
 /// Characters that Markdown would read as markup inside a list item.

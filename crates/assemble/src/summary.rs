@@ -445,6 +445,25 @@ impl SummarySentence {
         &self.disagreements
     }
 
+    /// Its disagreements as the renderings show them: one line per
+    /// relation and value (as written, with what it counts), with the
+    /// reports that give it, the values that differ before earlier figures.
+    pub(crate) fn differing(&self) -> Vec<(&'static str, &str, Vec<usize>)> {
+        let mut lines: Vec<(&'static str, &str, Vec<usize>)> = Vec::new();
+        for relation in [Relation::Differs, Relation::Earlier] {
+            for d in self.disagreements.iter().filter(|d| d.relation == relation) {
+                match lines
+                    .iter_mut()
+                    .find(|(r, phrase, _)| *r == relation.name() && *phrase == d.phrase)
+                {
+                    Some((_, _, reports)) => reports.push(d.source),
+                    None => lines.push((relation.name(), &d.phrase, vec![d.source])),
+                }
+            }
+        }
+        lines
+    }
+
     /// How many independent reports carry it: the cited reports, with
     /// syndicated copies of one article counted once.
     pub fn corroboration(&self) -> usize {

@@ -32,7 +32,8 @@
 //!   followed (a warning names them), as ripgrep and fd do.
 //! - Dates (manifest `date`, batch `date`) are ISO 8601, kept in one form
 //!   that sorts as time does; any other value is ignored with a warning
-//!   naming it.
+//!   naming it. A plain-text report without one is dated by its dateline,
+//!   if it opens with one ([`dateline`]).
 
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -597,9 +598,80 @@ fn read(bytes: Vec<u8>, format: Format, options: Options, name: &str) -> Result<
             read.author = article.author().map(str::to_string);
             read.language = article.language().map(str::to_string);
         }
-        _ => {}
+        _ => read.date = dateline(&read.text),
     }
     Ok(read)
+}
+
+/// The date of a plain-text report's dateline, ISO 8601: a full date (day,
+/// month and year: "March 13, 2025", "Mar. 13, 2025", "13 March 2025",
+/// "2025-03-13") on its first line when that line is short (a date or
+/// byline line), or before the dash that ends a dateline ("MOSCOW, Aug. 14,
+/// 2000 — The navy …"). A date in the story's sentences is not the report's.
+pub fn dateline(text: &str) -> Option<String> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let head = if first.chars().count() <= 60 {
+        first
+    } else {
+        let dash = [" — ", " – ", " -- ", " - ", " _ "]
+            .iter()
+            .filter_map(|d| first.find(d))
+            .min()?;
+        first.get(..dash).filter(|h| h.chars().count() <= 80)?
+    };
+    let words: Vec<&str> = head
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        let names = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        names
+            .iter()
+            .position(|m| {
+                *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+            })
+            .map(|i| i as i8 + 1)
+    };
+    let number = |w: &str| w.parse::<i16>().ok();
+    let date = |y: i16, m: i8, d: i16| {
+        let d = i8::try_from(d).ok()?;
+        jiff::civil::Date::new(y, m, d).ok().map(|d| d.to_string())
+    };
+    for (k, w) in words.iter().enumerate() {
+        if let Ok(d) = w.parse::<jiff::civil::Date>() {
+            return Some(d.to_string());
+        }
+        let rest = |i: usize| words.get(k + i).copied().unwrap_or("");
+        // "March 13, 2025"
+        if let (Some(m), Some(d), Some(y)) = (month(w), number(rest(1)), number(rest(2)))
+            && rest(2).len() == 4
+            && let Some(found) = date(y, m, d)
+        {
+            return Some(found);
+        }
+        // "13 March 2025"
+        if let (Some(d), Some(m), Some(y)) = (number(w), month(rest(1)), number(rest(2)))
+            && rest(2).len() == 4
+            && let Some(found) = date(y, m, d)
+        {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// The text of a report's bytes (see the module docs), and the encoding it
@@ -852,6 +924,46 @@ mod date_tests {
                 expected,
                 "{date:?}"
             );
+        }
+    }
+
+    /// A plain-text report's dateline dates it; a date in its story does
+    /// not.
+    #[test]
+    fn datelines() {
+        use super::dateline;
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "March 13, 2025\n\nUS officials are en route.",
+                Some("2025-03-13"),
+            ),
+            (
+                "By Jane Doe | Mar. 13, 2025\nUS officials …",
+                Some("2025-03-13"),
+            ),
+            ("13 March 2025\nUS officials …", Some("2025-03-13")),
+            ("Published 2025-03-13\nUS officials …", Some("2025-03-13")),
+            ("Sept. 4, 2000\nThe salvage began.", Some("2000-09-04")),
+            (
+                "MOSCOW, Aug. 14, 2000 — The Russian navy struggled on Monday to rescue the sailors \
+                 trapped at the bottom of the Barents Sea.",
+                Some("2000-08-14"),
+            ),
+            (
+                "On March 13, 2025, US officials traveled to Moscow to discuss the ceasefire that \
+                 Ukraine had agreed to.",
+                None,
+            ),
+            (
+                "MOSCOW (AP) -- The Russian navy struggled Monday to rescue sailors.",
+                None,
+            ),
+            ("Feb. 31, 2025\nNo such day.", None),
+            ("March 13\nNo year.", None),
+            ("", None),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(dateline(text).as_deref(), expected, "{text:?}");
         }
     }
 }

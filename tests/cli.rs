@@ -665,6 +665,21 @@ fn disagreements_and_updates_in_every_format() {
         text.contains("[1]\n    differs: 118 sailors [2]\n"),
         "{text}"
     );
+
+    // Dated by their datelines instead, the newer value wins again.
+    for (id, date, text) in reports {
+        let (year, month_day) = date.split_at(4);
+        let line = match month_day {
+            "-08-14" => format!("Aug. 14, {year}"),
+            _ => format!("Aug. 16, {year}"),
+        };
+        std::fs::write(dir.join(format!("{id}.txt")), format!("{line}\n\n{text}")).unwrap();
+    }
+    let text = run("text");
+    assert!(
+        text.contains("[2]\n    earlier: 116 sailors [1]\n"),
+        "{text}"
+    );
 }
 
 #[test]

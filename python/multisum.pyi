@@ -69,6 +69,38 @@ class Citation:
         """For a citation by words of another report, what it matched;
         None for the sentence's own report and citations by meaning."""
 
+class Disagreement:
+    """A report that gives another value for the sentence's claim."""
+
+    @property
+    def source(self) -> int:
+        """Index of the report in ``Summary.sources``."""
+    @property
+    def span(self) -> Tuple[int, int]:
+        """Byte range (start, end) of its sentence that gives the other
+        value, UTF-8 encoded."""
+    @property
+    def kind(self) -> Literal["number", "date", "day", "time"]:
+        """What kind of value differs."""
+    @property
+    def value(self) -> str:
+        """The report's value, as written there ("116")."""
+    @property
+    def ours(self) -> str:
+        """The summary sentence's value, as written there ("118")."""
+    @property
+    def relation(self) -> Literal["differs", "earlier"]:
+        """"earlier" when the report is dated before the sentence's report
+        (an earlier figure), else "differs"."""
+    @property
+    def claim(self) -> Tuple[int, int]:
+        """Byte range of the claim both state, in the summary sentence's
+        report, UTF-8 encoded."""
+    @property
+    def coverage(self) -> float:
+        """Share of the claim's words besides its values (weighted by
+        rarity) the report's sentence holds, 0 to 1."""
+
 class Sentence:
     """A sentence of the summary, copied verbatim from a report."""
 
@@ -89,6 +121,10 @@ class Sentence:
     @property
     def citations(self) -> List[Citation]:
         """Every report stating it, the origin included, by report."""
+    @property
+    def disagreements(self) -> List[Disagreement]:
+        """Reports that give another value for its claim, by report;
+        never a cited one."""
 
 class SourceInfo:
     """What the summary says about one input report."""

@@ -69,6 +69,39 @@ impl Citation {
     }
 }
 
+/// A report that gives another value for the sentence's claim: the report
+/// (index into `Summary.sources`), the byte span of its sentence, the kind
+/// of value, theirs and ours as written, and "differs" or "earlier".
+#[pyclass(frozen, module = "multisum")]
+struct Disagreement {
+    #[pyo3(get)]
+    source: usize,
+    #[pyo3(get)]
+    span: (usize, usize),
+    #[pyo3(get)]
+    kind: &'static str,
+    #[pyo3(get)]
+    value: String,
+    #[pyo3(get)]
+    ours: String,
+    #[pyo3(get)]
+    relation: &'static str,
+    #[pyo3(get)]
+    claim: (usize, usize),
+    #[pyo3(get)]
+    coverage: f64,
+}
+
+#[pymethods]
+impl Disagreement {
+    fn __repr__(&self) -> String {
+        format!(
+            "Disagreement(source={}, kind={:?}, value={:?}, ours={:?}, relation={:?})",
+            self.source, self.kind, self.value, self.ours, self.relation
+        )
+    }
+}
+
 /// A sentence of the summary, copied verbatim from a report.
 #[pyclass(frozen, module = "multisum")]
 struct Sentence {
@@ -84,6 +117,8 @@ struct Sentence {
     corroboration: usize,
     #[pyo3(get)]
     citations: Vec<Py<Citation>>,
+    #[pyo3(get)]
+    disagreements: Vec<Py<Disagreement>>,
 }
 
 #[pymethods]
@@ -167,6 +202,25 @@ impl Summary {
                         )
                     })
                     .collect::<PyResult<_>>()?;
+                let disagreements = s
+                    .disagreements()
+                    .iter()
+                    .map(|d| {
+                        Py::new(
+                            py,
+                            Disagreement {
+                                source: d.source(),
+                                span: (d.span().start, d.span().end),
+                                kind: d.kind().name(),
+                                value: d.value().to_string(),
+                                ours: d.ours().to_string(),
+                                relation: d.relation().name(),
+                                claim: (d.claim().start, d.claim().end),
+                                coverage: d.coverage(),
+                            },
+                        )
+                    })
+                    .collect::<PyResult<_>>()?;
                 Py::new(
                     py,
                     Sentence {
@@ -176,6 +230,7 @@ impl Summary {
                         score: s.score(),
                         corroboration: s.corroboration(),
                         citations,
+                        disagreements,
                     },
                 )
             })
@@ -450,6 +505,7 @@ fn multisum(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Sentence>()?;
     m.add_class::<Citation>()?;
     m.add_class::<Evidence>()?;
+    m.add_class::<Disagreement>()?;
     m.add_class::<SourceInfo>()?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

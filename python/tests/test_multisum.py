@@ -96,6 +96,26 @@ def test_objects_match_the_json():
     assert summary.sources[0].language == "english"
 
 
+def test_disagreements_match_the_json():
+    reports = [
+        "Rescuers tried again to reach the 116 sailors trapped in the sunken submarine Kursk. "
+        "The navy said the weather in the Barents Sea had improved overnight.",
+        "Rescuers tried again to reach the 118 sailors trapped in the sunken submarine Kursk. "
+        "Norwegian divers opened the outer hatch of the escape trunk.",
+    ]
+    summary = multisum.summarize(reports, sentences=1)
+    data = json.loads(summary.to_json())
+    (s,) = summary.sentences
+    want = data["sentences"][0]["disagreements"]
+    assert len(s.disagreements) == len(want) == 1
+    d, j = s.disagreements[0], want[0]
+    assert (d.source, list(d.span), d.kind, d.value, d.ours, d.relation) == (
+        j["source"], j["span"], j["kind"], j["value"], j["ours"], j["relation"]
+    )
+    assert (d.value, d.ours, d.relation) == ("118", "116", "differs")
+    assert list(d.claim) == j["claim"] and abs(d.coverage - j["coverage"]) < 1e-6
+
+
 def test_strings_are_reports_numbered_from_one():
     summary = multisum.summarize(
         [

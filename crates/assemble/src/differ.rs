@@ -554,6 +554,12 @@ mod tests {
                 None,
             ),
             (
+                "no day of the month is no date, written month first",
+                "The council voted on Feb. 31 to close the old harbour.",
+                "The council voted on Feb. 30 to close the old harbour.",
+                None,
+            ),
+            (
                 "roman numerals and words for amounts are not numbers",
                 "Veterans of World War II received a dozen medals at the parade.",
                 "Veterans of World War I received 12 medals at the parade.",

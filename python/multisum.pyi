@@ -80,7 +80,7 @@ class Disagreement:
         """Byte range (start, end) of its sentence that gives the other
         value, UTF-8 encoded."""
     @property
-    def kind(self) -> Literal["number", "date", "day", "time"]:
+    def kind(self) -> Literal["number", "date", "day", "time", "name"]:
         """What kind of value differs."""
     @property
     def value(self) -> str:
@@ -100,6 +100,20 @@ class Disagreement:
     def coverage(self) -> float:
         """Share of the claim's words besides its values (weighted by
         rarity) the report's sentence holds, 0 to 1."""
+    @property
+    def value_span(self) -> Tuple[int, int]:
+        """Byte range of ``value`` in the report's text, UTF-8 encoded."""
+    @property
+    def ours_span(self) -> Tuple[int, int]:
+        """Byte range of ``ours`` in the summary sentence's report."""
+    @property
+    def phrase(self) -> str:
+        """The report's value with the word it counts ("116 sailors"), as
+        the text output shows it."""
+    @property
+    def words(self) -> List[str]:
+        """The claim's words besides its values found in the report's
+        sentence, as the summary sentence writes them."""
 
 class Sentence:
     """A sentence of the summary, copied verbatim from a report."""

@@ -32,8 +32,9 @@
 //!   followed (a warning names them), as ripgrep and fd do.
 //! - Dates (manifest `date`, batch `date`) are ISO 8601, kept in one form
 //!   that sorts as time does; any other value is ignored with a warning
-//!   naming it. A plain-text report without one is dated by its dateline,
-//!   if it opens with one ([`dateline`]).
+//!   naming it. A plain-text file without one is dated by its dateline, if
+//!   it opens with one ([`dateline`]); a batch document by its `date`
+//!   only.
 
 use std::collections::BTreeSet;
 use std::fs::File;
@@ -603,6 +604,12 @@ fn read(bytes: Vec<u8>, format: Format, options: Options, name: &str) -> Result<
     Ok(read)
 }
 
+/// A first line this short (in characters) is a date or byline line.
+const DATE_LINE: usize = 60;
+
+/// A dateline ("MOSCOW, Aug. 14, 2000 —") is at most this long.
+const DATELINE: usize = 80;
+
 /// The date of a plain-text report's dateline, ISO 8601: a full date (day,
 /// month and year: "March 13, 2025", "Mar. 13, 2025", "13 March 2025",
 /// "2025-03-13") on its first line when that line is short (a date or
@@ -610,14 +617,16 @@ fn read(bytes: Vec<u8>, format: Format, options: Options, name: &str) -> Result<
 /// 2000 — The navy …"). A date in the story's sentences is not the report's.
 pub fn dateline(text: &str) -> Option<String> {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let head = if first.chars().count() <= 60 {
+    let head = if first.chars().count() <= DATE_LINE {
         first
     } else {
         let dash = [" — ", " – ", " -- ", " - ", " _ "]
             .iter()
             .filter_map(|d| first.find(d))
             .min()?;
-        first.get(..dash).filter(|h| h.chars().count() <= 80)?
+        first
+            .get(..dash)
+            .filter(|h| h.chars().count() <= DATELINE)?
     };
     let words: Vec<&str> = head
         .split(|c: char| c.is_whitespace() || c == ',')

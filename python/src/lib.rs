@@ -71,7 +71,8 @@ impl Citation {
 
 /// A report that gives another value for the sentence's claim: the report
 /// (index into `Summary.sources`), the byte span of its sentence, the kind
-/// of value, theirs and ours as written, and "differs" or "earlier".
+/// of value, theirs and ours as written (with their spans), "differs" or
+/// "earlier", the claim both state, and the words that make it the same.
 #[pyclass(frozen, module = "multisum")]
 struct Disagreement {
     #[pyo3(get)]
@@ -90,6 +91,14 @@ struct Disagreement {
     claim: (usize, usize),
     #[pyo3(get)]
     coverage: f64,
+    #[pyo3(get)]
+    value_span: (usize, usize),
+    #[pyo3(get)]
+    ours_span: (usize, usize),
+    #[pyo3(get)]
+    phrase: String,
+    #[pyo3(get)]
+    words: Vec<String>,
 }
 
 #[pymethods]
@@ -217,6 +226,10 @@ impl Summary {
                                 relation: d.relation().name(),
                                 claim: (d.claim().start, d.claim().end),
                                 coverage: d.coverage(),
+                                value_span: (d.value_span().start, d.value_span().end),
+                                ours_span: (d.ours_span().start, d.ours_span().end),
+                                phrase: d.phrase().to_string(),
+                                words: d.words().to_vec(),
                             },
                         )
                     })

@@ -114,6 +114,11 @@ def test_disagreements_match_the_json():
     )
     assert (d.value, d.ours, d.relation) == ("118", "116", "differs")
     assert list(d.claim) == j["claim"] and abs(d.coverage - j["coverage"]) < 1e-6
+    assert (list(d.value_span), list(d.ours_span), d.words) == (
+        j["value_span"], j["ours_span"], j["words"]
+    )
+    assert reports[d.source].encode()[d.value_span[0] : d.value_span[1]].decode() == "118"
+    assert d.phrase == "118 sailors"
 
 
 def test_strings_are_reports_numbered_from_one():

@@ -198,8 +198,13 @@ pub(crate) struct Term {
     /// For a number, how it is written: exact, approximate, a bound, or
     /// the second half of a time or a range.
     pub(crate) written: Written,
+    /// For a number followed by "a.m." (false) or "p.m." (true): a time.
+    pub(crate) meridiem: Option<bool>,
     /// Joined to the word before by a hyphen ("116-man", "18-year-old").
     pub(crate) hyphened: bool,
+    /// The token before it is the term before it: no word left out
+    /// between them ("U.S. Embassy", not "Embassy in Tanzania").
+    pub(crate) adjacent: bool,
 }
 
 /// How a number is written, as the words and marks before it show.
@@ -227,7 +232,8 @@ pub(crate) struct Value {
     pub(crate) key: Box<str>,
     /// The terms it is written with (a range of `Claims::terms`).
     pub(crate) terms: Range<usize>,
-    /// An estimate ("about 30"): values within `ABOUT` of it agree.
+    /// An estimate ("about 30"): values within
+    /// `Tuning::estimate_tolerance` of it agree.
     pub(crate) approximate: bool,
 }
 
@@ -256,6 +262,16 @@ const ESTIMATES: &[&str] = &[
     "estimated",
     "approx",
 ];
+
+/// What joins the words of a compound ("116-man", "forty-four").
+const HYPHENS: &[&str] = &["-", "\u{2010}", "\u{2011}"];
+
+/// What joins the two ends of a range of numbers ("10-12", "10–12",
+/// "10/12").
+const RANGE_MARKS: &[&str] = &["-", "\u{2013}", "\u{2014}", "/"];
+
+/// The marks of a time of day, as normalised.
+const MERIDIEMS: &[&str] = &["am", "pm", "a.m", "p.m", "a.m.", "p.m."];
 
 /// Month terms (as folded) and the last day of each, February's in a leap
 /// year: "31 Feb" is no date.
@@ -297,7 +313,7 @@ pub(crate) struct Claims {
     pub(crate) bag: Vec<u32>,
     /// The values it gives, in order.
     pub(crate) values: Vec<Value>,
-    /// It reports a forecast, a poll or an estimate ("polls say", "is
+    /// It reports a forecast, a poll or a projection ("polls say", "is
     /// expected to"), not an outcome: its values are of another kind.
     pub(crate) hedged: bool,
 }
@@ -324,6 +340,8 @@ impl Claims {
         // The norms of the three tokens before this one, the nearest last.
         let mut recent: [&str; 3] = ["", "", ""];
         let mut hedged = false;
+        // The token that gave the last term.
+        let mut last_term_token: Option<usize> = None;
         for (k, token) in unit.tokens.iter().enumerate() {
             let norm = vocabulary.norm(token.term);
             let between = text.get(previous_end..token.span.start).unwrap_or("");
@@ -350,6 +368,17 @@ impl Claims {
                     pieces.push((terms.len(), false));
                 }
                 negate = false;
+            }
+            // "a.m." and "p.m." right after a number mark it a time of day.
+            if MERIDIEMS.contains(&norm)
+                && let Some(last) = terms
+                    .last_mut()
+                    .filter(|t: &&mut Term| t.number && last_term_token == Some(k.wrapping_sub(1)))
+            {
+                last.meridiem = Some(norm.starts_with('p'));
+                // Written with the number: "2:00 p.m".
+                last.span.end = token.span.end;
+                continue;
             }
             if english && (NEGATIONS.contains(&norm) || norm.ends_with("n't")) {
                 negate = true;
@@ -390,19 +419,26 @@ impl Claims {
             }
             let (folded, number) = fold(stem);
             // "forty-four": the tens and the units are one number.
+            let spelled = |span: &Range<usize>| {
+                text.get(span.clone())
+                    .is_some_and(|w| w.starts_with(char::is_alphabetic))
+            };
             if number
-                && matches!(between, "-" | "‐")
+                && HYPHENS.contains(&between)
+                && spelled(&token.span)
                 && let Some(tens) = terms.last_mut().filter(|t: &&mut Term| {
                     t.number
                         && t.span.end == previous_token_end
                         && t.text.len() == 2
                         && t.text.ends_with('0')
+                        && spelled(&t.span)
                 })
                 && let Ok(units @ 1..=9) = folded.parse::<u32>()
                 && let Ok(tens_value) = tens.text.parse::<u32>()
             {
                 tens.text = (tens_value + units).to_string().into();
                 tens.span.end = token.span.end;
+                last_term_token = Some(k);
                 continue;
             }
             let name = capital;
@@ -413,13 +449,16 @@ impl Claims {
                 number,
                 name,
                 negated: negate,
-                written: if number && english {
-                    written(before, between)
+                written: if number {
+                    written(before, between, english)
                 } else {
                     Written::Plain
                 },
-                hyphened: k > 0 && matches!(between, "-" | "‐" | "‑"),
+                meridiem: None,
+                hyphened: k > 0 && HYPHENS.contains(&between),
+                adjacent: k > 0 && last_term_token == Some(k - 1),
             });
+            last_term_token = Some(k);
         }
         // A reporting verb that opens a piece: the speaker follows it when
         // that piece is short or only names (", said Peskov", "as indicated
@@ -470,7 +509,9 @@ impl Claims {
                     name: s.starts_with(|c: char| c.is_uppercase()),
                     negated,
                     written: Written::Plain,
+                    meridiem: None,
                     hyphened: false,
+                    adjacent: k > 0,
                 }
             })
             .collect();
@@ -509,15 +550,18 @@ pub(crate) fn intern<'a>(claims: impl Iterator<Item = &'a mut Claims>) -> usize 
 }
 
 /// How a number is written, from the norms of the three tokens before it
-/// (the nearest last) and the text between it and the one before.
-fn written(before: [&str; 3], between: &str) -> Written {
+/// (the nearest last) and the text between it and the one before; the
+/// words that make bounds, estimates and ranges are English ones.
+fn written(before: [&str; 3], between: &str, english: bool) -> Written {
     let digits = |norm: &str| norm.starts_with(|c: char| c.is_ascii_digit());
     let [farther, far, near] = before;
     if digits(near) && between == ":" {
         Written::Clock
-    } else if digits(near) && matches!(between, "-" | "–" | "—" | "/")
-        || matches!(near, "to" | "and" | "or") && digits(far)
-        || near == "to" && digits(farther)
+    } else if digits(near) && RANGE_MARKS.contains(&between) {
+        Written::Range
+    } else if !english {
+        Written::Plain
+    } else if matches!(near, "to" | "and" | "or") && digits(far) || near == "to" && digits(farther)
     {
         Written::Range
     } else if BOUNDS.contains(&near) || (near == "to" && far == "up") {
@@ -534,12 +578,15 @@ fn written(before: [&str; 3], between: &str) -> Written {
 /// bounds nor ranges.
 fn values(terms: &[Term]) -> Vec<Value> {
     let month = |t: &Term| MONTHS.iter().find(|m| *t.text == *m.0).map(|m| m.1);
-    // A number that can be a day of `last`'s month.
-    let day_of = |t: &Term, last: u8| {
+    // A number that could be a day of a month ("31"), and is one of a
+    // month of `last` days.
+    let day_number = |t: &Term| {
         t.number
             && t.written == Written::Plain
-            && t.text.parse::<u8>().is_ok_and(|d| (1..=last).contains(&d))
+            && t.text.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
     };
+    let day_of =
+        |t: &Term, last: u8| day_number(t) && t.text.parse::<u8>().is_ok_and(|d| d <= last);
     // A range's first number ("10 percent to 30 percent"): the last number
     // within two terms before its end.
     let starts_range = |i: usize| {
@@ -552,57 +599,66 @@ fn values(terms: &[Term]) -> Vec<Value> {
     while i < terms.len() {
         let t = &terms[i];
         let next = terms.get(i + 1);
-        if t.number && starts_range(i) {
-            i += 1;
-            continue;
-        }
-        let (kind, key, len) = if DAYS.contains(&&*t.text) {
-            (ValueKind::Day, t.text.to_string(), 1)
+        // What stands at `i`: a value of `len` terms, or nothing to compare
+        // over `len` terms.
+        let (value, len): (Option<(ValueKind, String)>, usize) = if t.number && starts_range(i) {
+            (None, 1)
+        } else if DAYS.contains(&&*t.text) {
+            (Some((ValueKind::Day, t.text.to_string())), 1)
         } else if let Some(last) = month(t) {
             match next {
                 Some(d) if day_of(d, last) => {
-                    (ValueKind::Date, format!("{} {}", t.text, d.text), 2)
+                    (Some((ValueKind::Date, format!("{} {}", t.text, d.text))), 2)
                 }
-                // A month and a number that is no day of it ("Feb 31"):
-                // neither is compared.
-                Some(d) if d.number && d.text.len() <= 2 => {
-                    i += 2;
-                    continue;
-                }
-                _ => (ValueKind::Day, String::new(), 0),
+                // A month and a day it does not have ("Feb 31"): neither
+                // is compared.
+                Some(d) if day_number(d) => (None, 2),
+                _ => (None, 1),
             }
         } else if !t.number {
-            (ValueKind::Day, String::new(), 0)
+            (None, 1)
         } else if let Some(n) = next.filter(|n| n.number && n.written == Written::Clock) {
-            (ValueKind::Time, format!("{}:{}", t.text, n.text), 2)
-        } else if let Some(last) = next.and_then(month) {
-            if !day_of(t, last) {
-                i += 2;
-                continue;
+            (
+                Some((ValueKind::Time, clock(&t.text, &n.text, n.meridiem))),
+                2,
+            )
+        } else if let Some(last) = next.and_then(month).filter(|_| day_number(t)) {
+            if day_of(t, last) {
+                let month = next.map_or("", |n| &*n.text);
+                (Some((ValueKind::Date, format!("{month} {}", t.text))), 2)
+            } else {
+                (None, 2)
             }
-            let month = next.map_or("", |n| &*n.text);
-            (ValueKind::Date, format!("{month} {}", t.text), 2)
-        } else if next.is_some_and(|n| matches!(&*n.text, "pm" | "am")) {
-            let suffix = next.map_or("", |n| &*n.text);
-            (ValueKind::Time, format!("{}{suffix}", t.text), 2)
+        } else if t.meridiem.is_some() {
+            (Some((ValueKind::Time, clock(&t.text, "00", t.meridiem))), 1)
         } else if matches!(t.written, Written::Plain | Written::About) {
-            (ValueKind::Number, t.text.to_string(), 1)
+            (Some((ValueKind::Number, t.text.to_string())), 1)
         } else {
-            (ValueKind::Number, String::new(), 0)
+            (None, 1)
         };
-        if len == 0 {
-            i += 1;
-            continue;
+        if let Some((kind, key)) = value {
+            out.push(Value {
+                kind,
+                key: key.into(),
+                terms: i..i + len,
+                approximate: t.written == Written::About,
+            });
         }
-        out.push(Value {
-            kind,
-            key: key.into(),
-            terms: i..i + len,
-            approximate: t.written == Written::About,
-        });
         i += len;
     }
     out
+}
+
+/// A time in one notation: `14:05` (24 hours) with a.m. or p.m., `2:05?`
+/// without (either half of the day).
+fn clock(hour: &str, minutes: &str, meridiem: Option<bool>) -> String {
+    let Ok(h) = hour.parse::<u32>() else {
+        return format!("{hour}:{minutes}?");
+    };
+    match meridiem {
+        Some(pm) => format!("{}:{minutes}", h % 12 + if pm { 12 } else { 0 }),
+        None => format!("{h}:{minutes}?"),
+    }
 }
 
 /// A stem folded to the term it stands for, and whether it is a number.

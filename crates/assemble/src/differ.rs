@@ -7,20 +7,26 @@
 //! [`crate::cite`] holds on the claim with its values (numbers, dates, days,
 //! times; see [`crate::claim`]) left out, with the same polarity, at the
 //! support test's cosine, the claim keeping `MIN_CLAIM_TERMS` words
-//! besides its values; and of the claim's values, `c` gives every one
-//! but one the same or not at all, and that one differently *in the same
-//! place*: a number before the same word ("118 crew" / "116 crew"), or, at
-//! the claim's end, after the same word; a date, day or time next to the
-//! same word ("sank Sunday" / "sank Saturday"). Equal values in other
-//! notation are equal terms ("two" / "2", "6,076" / "6076", "Aug." /
-//! "August"); an estimate ("about 30") agrees with values within
-//! `Tuning::estimate_tolerance` of it; bounds ("more than 100") and ranges
-//! ("10-12") are never compared. A report cited for the sentence is never
-//! listed as differing: it states the sentence's value somewhere.
+//! besides its values, every name of the claim there (in some spelling);
+//! and of the claim's values, `c` gives every one but one the same or not
+//! at all, and that one differently *in the same place*: a number before
+//! the same word ("118 crew" / "116 crew"), or, at the claim's end, after
+//! the same word; a date, day or time after the same word ("sank Sunday" /
+//! "sank Saturday"). A name differs when it is the claim's only difference,
+//! another name stands between the same words, a value of the claim agrees
+//! (the same event) and `c` holds `Tuning::repeat_coverage` of the rest.
+//! Equal values in other notation are equal terms ("two" / "2", "6,076" /
+//! "6076", "Aug." / "August"); an estimate ("about 30") agrees with values
+//! within `Tuning::estimate_tolerance` of it; bounds ("more than 100") and
+//! ranges ("10-12") are never compared. A report cited for the sentence is
+//! never listed as differing: it states the sentence's value somewhere.
 //!
-//! A report dated before the chosen sentence's gives an *earlier* figure;
-//! when a report dated after it differs, the summary takes the newest
-//! report's sentence in its place (see [`newest`]).
+//! A report dated before the chosen sentence's gives an *earlier* figure.
+//! When the newest report that differs is dated after every report cited
+//! for the chosen sentence, and its sentence restates the chosen one but
+//! for the value, it may take the chosen one's place (see [`newest`] and
+//! `Selection::replace`, which holds it to the budget and to what selection
+//! allows).
 
 use std::ops::Range;
 
@@ -34,7 +40,7 @@ use crate::tuning::Tuning;
 
 /// A sentence of another report that gives another value for a chosen
 /// sentence's claim.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Found {
     pub(crate) source: usize,
     pub(crate) sentence: usize,
@@ -43,13 +49,15 @@ pub(crate) struct Found {
 }
 
 /// Where two sentences differ: the claim of the first (an index into its
-/// claims), its value and the other's (indices into their values), and the
-/// share of the claim's other words the second contains.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// claims), what kind of value, its value's terms and the other's (ranges
+/// of each sentence's terms), and the share of the claim's other words the
+/// second contains.
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Difference {
     pub(crate) claim: usize,
-    pub(crate) ours: usize,
-    pub(crate) theirs: usize,
+    pub(crate) kind: ValueKind,
+    pub(crate) ours: Range<usize>,
+    pub(crate) theirs: Range<usize>,
     pub(crate) coverage: f64,
 }
 
@@ -67,35 +75,27 @@ pub(crate) fn difference(
     }
     let mut best: Option<Difference> = None;
     for (k, claim) in s.claims.iter().enumerate() {
+        if disagree_in_polarity(s, claim.clone(), c) {
+            continue;
+        }
         let ours: Vec<usize> = (0..s.values.len())
             .filter(|&v| within(&s.values[v].terms, claim))
             .collect();
-        if ours.is_empty() || disagree_in_polarity(s, claim.clone(), c) {
-            continue;
-        }
         // The claim's other words: its numbers (bounds and ranges too) and
         // values are what may differ.
         let is_value =
             |t: usize| s.terms[t].number || ours.iter().any(|&v| s.values[v].terms.contains(&t));
-        // Without its values a claim needs words enough to be one: "killed
-        // 258 people" / "killed 247 people" may be two places' tolls.
-        let mut rest: Vec<u32> = claim
-            .clone()
-            .filter(|&t| !is_value(t))
-            .map(|t| s.terms[t].id)
-            .collect();
-        rest.sort_unstable();
-        rest.dedup();
-        if rest.len() < MIN_CLAIM_TERMS {
+        let our_names = names(s, claim, is_value);
+        if ours.is_empty() && our_names.is_empty() {
             continue;
         }
         for clause in &c.claims {
             let theirs: Vec<usize> = (0..c.values.len())
                 .filter(|&w| within(&c.values[w].terms, clause))
                 .collect();
-            if theirs.is_empty() {
-                continue;
-            }
+            let is_their_value = |t: usize| {
+                c.terms[t].number || theirs.iter().any(|&w| c.values[w].terms.contains(&t))
+            };
             // Each of our values the clause gives the same, gives
             // differently in the same place, or does not give.
             let mut differing = Vec::new();
@@ -113,37 +113,98 @@ pub(crate) fn difference(
                 if theirs.iter().any(|&w| agree(value, &c.values[w], tuning)) {
                     continue;
                 }
-                let here = place(s, claim, value);
+                let here = place(s, claim, value.terms.clone());
                 let aligned = theirs.iter().copied().find(|&w| {
                     let other = &c.values[w];
                     !agreeing.contains(&w)
                         && other.kind == value.kind
-                        && same_place(value.kind, here, place(c, clause, other))
+                        && same_place(value.kind, here, place(c, clause, other.terms.clone()))
                 });
                 if let Some(w) = aligned {
-                    differing.push((v, w));
+                    differing.push((value.kind, value.terms.clone(), c.values[w].terms.clone()));
                 }
             }
-            let [(v, w)] = differing[..] else {
-                continue;
-            };
+            // Who and where must be the same: a name of the claim that the
+            // clause does not give (in any spelling) makes it another claim
+            // (a toll in Tanzania is not one in Kenya, the Lauda Air crash
+            // not the EgyptAir one), unless it is the one value that
+            // differs: another name in the same place.
             let in_clause = |id: u32| c.terms[clause.clone()].iter().any(|t| t.id == id);
-            // Who and where must be the same: a claim about Tanzania is not
-            // one about Kenya, nor the Lauda Air crash the EgyptAir one.
-            let missing_name = claim
+            let their_names = names(c, clause, is_their_value);
+            let spelled = |a: &Range<usize>, b: &Range<usize>| variant(s, a.clone(), c, b.clone());
+            let run_of = |t: usize| our_names.iter().find(|run| run.contains(&t));
+            let missing: Vec<usize> = claim
                 .clone()
-                .any(|t| !is_value(t) && s.terms[t].name && !in_clause(s.terms[t].id));
-            if missing_name {
+                .filter(|&t| {
+                    !is_value(t)
+                        && s.terms[t].name
+                        && !in_clause(s.terms[t].id)
+                        && !run_of(t).is_some_and(|run| their_names.iter().any(|o| spelled(run, o)))
+                })
+                .collect();
+            let difference = match (&differing[..], &missing[..]) {
+                ([one], []) => one.clone(),
+                // Another name in place of one of ours, in a clause that
+                // gives one of our values the same (the same event) and
+                // the rest closely.
+                ([], [first, ..]) => {
+                    let Some(run) =
+                        run_of(*first).filter(|run| missing.iter().copied().eq((*run).clone()))
+                    else {
+                        continue;
+                    };
+                    let others: Vec<&Range<usize>> = their_names
+                        .iter()
+                        .filter(|other| {
+                            (*other).clone().all(|t| !s.has(c.terms[t].id))
+                                && !our_names.iter().any(|ours| spelled(ours, other))
+                        })
+                        .collect();
+                    let [other] = others[..] else {
+                        continue;
+                    };
+                    if agreeing.is_empty()
+                        || !same_place(
+                            ValueKind::Name,
+                            place(s, claim, run.clone()),
+                            place(c, clause, other.clone()),
+                        )
+                    {
+                        continue;
+                    }
+                    (ValueKind::Name, run.clone(), other.clone())
+                }
+                _ => continue,
+            };
+            let difference_kind = difference.0;
+            let left_out = |t: usize| is_value(t) || difference.1.contains(&t);
+            // Without its values a claim needs words enough to be one:
+            // "killed 258 people" / "killed 247 people" may be two places'
+            // tolls.
+            let mut rest: Vec<u32> = claim
+                .clone()
+                .filter(|&t| !left_out(t))
+                .map(|t| s.terms[t].id)
+                .collect();
+            rest.sort_unstable();
+            rest.dedup();
+            if rest.len() < MIN_CLAIM_TERMS {
                 continue;
             }
-            let Some(coverage) = covered(rarity, s, claim.clone(), in_clause, is_value) else {
+            let Some(coverage) = covered(rarity, s, claim.clone(), in_clause, left_out) else {
                 continue;
             };
-            if coverage >= tuning.support_coverage && best.is_none_or(|b| coverage > b.coverage) {
+            let needed = match difference_kind {
+                ValueKind::Name => tuning.repeat_coverage,
+                _ => tuning.support_coverage,
+            };
+            if coverage >= needed && best.as_ref().is_none_or(|b| coverage > b.coverage) {
+                let (kind, ours, theirs) = difference;
                 best = Some(Difference {
                     claim: k,
-                    ours: v,
-                    theirs: w,
+                    kind,
+                    ours,
+                    theirs,
                     coverage,
                 });
             }
@@ -152,12 +213,52 @@ pub(crate) fn difference(
     best
 }
 
+/// The runs of names in `claim` of `c` (capitalised terms with no word
+/// between them, not values): who and where.
+fn names(c: &Claims, claim: &Range<usize>, is_value: impl Fn(usize) -> bool) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for t in claim.clone() {
+        if !c.terms[t].name || is_value(t) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if run.end == t && c.terms[t].adjacent => run.end = t + 1,
+            _ => runs.push(t..t + 1),
+        }
+    }
+    runs
+}
+
+/// Whether two names are one spelled two ways ("Batouti" / "Batouty",
+/// "DC10" / "DC-10"): their stems, joined, one the start of the other or
+/// within `NAME_SPELLING` of each other (normalised Levenshtein
+/// similarity).
+fn variant(s: &Claims, a: Range<usize>, c: &Claims, b: Range<usize>) -> bool {
+    let joined = |claims: &Claims, run: Range<usize>| {
+        claims.terms[run]
+            .iter()
+            .map(|t| &*t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (a, b) = (joined(s, a), joined(c, b));
+    // "DC10" / "DC" (of "DC-10", whose number is a term of its own).
+    a.starts_with(&b)
+        || b.starts_with(&a)
+        || strsim::normalized_levenshtein(&a, &b) >= NAME_SPELLING
+}
+
+/// Names at least this similar (normalised Levenshtein) are one name
+/// spelled two ways.
+const NAME_SPELLING: f64 = 0.8;
+
 fn within(terms: &Range<usize>, claim: &Range<usize>) -> bool {
     terms.start >= claim.start && terms.end <= claim.end
 }
 
 /// Whether two values are the same: equal in one notation, estimates
-/// within the tolerance, or one the other to fewer places.
+/// within the tolerance, one figure the other to fewer places, or a time
+/// without a.m. or p.m. that either half of the day makes the other.
 fn agree(a: &Value, b: &Value, tuning: &Tuning) -> bool {
     if a.kind != b.kind {
         return false;
@@ -165,42 +266,56 @@ fn agree(a: &Value, b: &Value, tuning: &Tuning) -> bool {
     if a.key == b.key {
         return true;
     }
-    if a.kind != ValueKind::Number {
-        return false;
+    match a.kind {
+        ValueKind::Time => {
+            // "2:05?" (either half) against "14:05" or "2:05".
+            let twelve = |key: &str| {
+                let (h, m) = key.trim_end_matches('?').split_once(':')?;
+                Some((h.parse::<u32>().ok()? % 12, m.to_string()))
+            };
+            (a.key.ends_with('?') || b.key.ends_with('?'))
+                && twelve(&a.key).is_some_and(|x| twelve(&b.key) == Some(x))
+        }
+        ValueKind::Number => {
+            // Keys are digits with a point or none: they parse, if perhaps
+            // to infinity, which agrees with nothing.
+            let (Ok(x), Ok(y)) = (a.key.parse::<f64>(), b.key.parse::<f64>()) else {
+                return false;
+            };
+            if !(x.is_finite() && y.is_finite()) {
+                return false;
+            }
+            let tolerance = tuning.estimate_tolerance;
+            if a.approximate || b.approximate {
+                return (x - y).abs() <= tolerance * x.abs().max(y.abs());
+            }
+            // The same figure to fewer places: rounded ("2.3 percent" / "2
+            // percent"; from 2 up, where rounding is within a quarter), or
+            // cut within the tolerance ("29.6" / "29").
+            let (whole, exact) = match (a.key.contains('.'), b.key.contains('.')) {
+                (false, true) => (x, y),
+                (true, false) => (y, x),
+                _ => return false,
+            };
+            (exact.round() == whole && whole >= 2.0)
+                || (exact.trunc() == whole && exact - whole <= tolerance * exact)
+        }
+        _ => false,
     }
-    // Keys are digits with a point or none: they parse, if perhaps to
-    // infinity, which agrees with nothing.
-    let (Ok(x), Ok(y)) = (a.key.parse::<f64>(), b.key.parse::<f64>()) else {
-        return false;
-    };
-    if !(x.is_finite() && y.is_finite()) {
-        return false;
-    }
-    if a.approximate || b.approximate {
-        return (x - y).abs() <= tuning.estimate_tolerance * x.abs().max(y.abs());
-    }
-    // The same figure to fewer places ("2.3 percent" / "2 percent", "29.6"
-    // / "29"): rounded or cut.
-    let (whole, exact) = match (a.key.contains('.'), b.key.contains('.')) {
-        (false, true) => (x, y),
-        (true, false) => (y, x),
-        _ => return false,
-    };
-    exact.round() == whole || exact.trunc() == whole
 }
 
 /// The terms on either side of a value within its claim (their ids), if
 /// they are not numbers. After a compound ("116-man crew", "18-year-old
 /// student") it is the word the compound qualifies, or its last word.
-fn place(c: &Claims, claim: &Range<usize>, value: &Value) -> (Option<u32>, Option<u32>) {
+fn place(c: &Claims, claim: &Range<usize>, value: Range<usize>) -> (Option<u32>, Option<u32>) {
     let word = |t: usize| {
         let term = &c.terms[t];
         (!term.number).then_some(term.id)
     };
-    let before = (value.terms.start > claim.start)
-        .then(|| word(value.terms.start - 1))
+    let before = (value.start > claim.start)
+        .then(|| word(value.start - 1))
         .flatten();
-    let mut next = value.terms.end;
+    let mut next = value.end;
     if next < claim.end && c.terms[next].hyphened {
         while next + 1 < claim.end && c.terms[next + 1].hyphened {
             next += 1;
@@ -226,6 +341,8 @@ fn same_place(
     match (kind, ours.1) {
         (ValueKind::Number, Some(_)) => same(ours.1, theirs.1),
         (ValueKind::Number, None) => same(ours.0, theirs.0),
+        // A name between the same words ("sank in the | Barents Sea |").
+        (ValueKind::Name, _) => same(ours.0, theirs.0) && ours.1 == theirs.1,
         (_, _) if ours.0.is_some() => same(ours.0, theirs.0),
         _ => same(ours.1, theirs.1),
     }
@@ -275,8 +392,9 @@ impl<'a> Differ<'a> {
             }
             let c = &analysis.sentences[j].claims;
             if let Some(difference) = difference(&self.rarity, s, c, self.tuning) {
-                let better =
-                    best[source].is_none_or(|f| difference.coverage > f.difference.coverage);
+                let better = best[source]
+                    .as_ref()
+                    .is_none_or(|f| difference.coverage > f.difference.coverage);
                 if better {
                     best[source] = Some(Found {
                         source,
@@ -316,34 +434,49 @@ impl Differ<'_> {
 }
 
 /// How a report dated `theirs` stands to the chosen sentence's, dated
-/// `ours` (ISO 8601 strings, which sort as time does).
+/// `ours`: earlier when dated before it.
 pub(crate) fn relation(ours: Option<&str>, theirs: Option<&str>) -> Relation {
     match (ours, theirs) {
-        (Some(a), Some(b)) if b < a => Relation::Earlier,
+        (Some(a), Some(b)) if before(b, a) => Relation::Earlier,
         _ => Relation::Differs,
     }
 }
 
-/// Of the reports that differ from a chosen sentence of report `origin`,
-/// the newest dated after it (the first of equals) among those `may`
-/// accept: its value updates the chosen sentence's.
+/// Whether date `a` is before date `b` (ISO 8601 strings, which sort as
+/// time does), compared to the precision of the less precise: a day is not
+/// before a time of that day.
+fn before(a: &str, b: &str) -> bool {
+    let n = a.len().min(b.len());
+    a.get(..n) < b.get(..n)
+}
+
+/// Of the reports that differ from a chosen sentence, the newest dated
+/// after every report it cites (`cited`: those that state its value; the
+/// first of equals), among those `may` accept: its value updates the
+/// chosen sentence's.
 pub(crate) fn newest<'f>(
     found: &'f [Found],
     dates: &[Option<&str>],
-    origin: usize,
+    cited: &[usize],
     may: impl Fn(&Found) -> bool,
 ) -> Option<&'f Found> {
-    let ours = dates.get(origin).copied().flatten()?;
+    let ours: Vec<&str> = cited
+        .iter()
+        .filter_map(|&r| dates.get(r).copied().flatten())
+        .collect();
+    if ours.is_empty() {
+        return None;
+    }
     found
         .iter()
-        .filter(|f| may(f))
         .filter_map(|f| Some((f, dates.get(f.source).copied().flatten()?)))
-        .filter(|&(_, date)| date > ours)
+        .filter(|&(_, date)| ours.iter().all(|&o| before(o, date)))
         .fold(None, |best: Option<(&Found, &str)>, (f, date)| match best {
-            Some((_, b)) if b >= date => best,
+            Some((_, b)) if !before(b, date) => best,
             _ => Some((f, date)),
         })
         .map(|(f, _)| f)
+        .filter(|f| may(f))
 }
 
 #[cfg(test)]
@@ -366,8 +499,8 @@ mod tests {
             .collect();
         intern(claims.iter_mut());
         let d = difference(&Rarity::flat(), &claims[0], &claims[1], &Tuning::default())?;
-        let written = |text: &str, c: &Claims, v: usize| {
-            let terms = &c.terms[c.values[v].terms.clone()];
+        let written = |text: &str, c: &Claims, v: Range<usize>| {
+            let terms = &c.terms[v];
             let (first, last) = (terms.first()?, terms.last()?);
             Some(text[first.span.start..last.span.end].to_string())
         };
@@ -479,6 +612,42 @@ mod tests {
                 None,
             ),
             (
+                "a half is not a whole figure",
+                "Prices in the capital rose 0.5 percent in the last month.",
+                "Prices in the capital rose 1 percent in the last month.",
+                Some(("0.5", "1")),
+            ),
+            (
+                "the same time with and without minutes",
+                "The plane left the radar at 2 p.m. over the Atlantic Ocean.",
+                "The plane left the radar at 2:00 p.m. over the Atlantic Ocean.",
+                None,
+            ),
+            (
+                "the other half of the day",
+                "The plane left the radar at 2:00 a.m. over the Atlantic Ocean.",
+                "The plane left the radar at 2:00 p.m. over the Atlantic Ocean.",
+                Some(("2:00 a.m", "2:00 p.m")),
+            ),
+            (
+                "a time without a.m. or p.m. is either",
+                "The plane left the radar at 2:00 over the Atlantic Ocean.",
+                "The plane left the radar at 2:00 p.m. over the Atlantic Ocean.",
+                None,
+            ),
+            (
+                "a score in digits is not a number word",
+                "The council voted 50-4 to close the old harbour on the coast.",
+                "The council voted 54 to close the old harbour on the coast.",
+                None,
+            ),
+            (
+                "a month before a count",
+                "In March 40 people died in floods along the northern coast.",
+                "In March 45 people died in floods along the northern coast.",
+                Some(("40", "45")),
+            ),
+            (
                 "estimates far apart differ",
                 "The plane plunged about 30 minutes after takeoff from New York.",
                 "The plane plunged about 40 minutes after takeoff from New York.",
@@ -560,6 +729,36 @@ mod tests {
                 None,
             ),
             (
+                "another name in the same place, of the same event",
+                "On Oct. 31 the plane took off from Newark airport on its flight to Cairo.",
+                "On Oct. 31 the plane took off from Boston airport on its flight to Cairo.",
+                Some(("Newark", "Boston")),
+            ),
+            (
+                "another name with nothing else to tie the two to one event",
+                "The plane took off from Newark airport on its flight to Cairo.",
+                "The plane took off from Boston airport on its flight to Cairo.",
+                None,
+            ),
+            (
+                "names alike are not one name",
+                "Another bomb killed 11 people, all Africans, at the embassy in the capital.",
+                "Another bomb killed 248 people, all Americans, at the embassy in the capital.",
+                None,
+            ),
+            (
+                "one name spelled two ways",
+                "Investigators studied the last words of co-pilot Gamil Batouti on the recording.",
+                "Investigators studied the last words of co-pilot Gameel Batouty on the recording.",
+                None,
+            ),
+            (
+                "another name elsewhere is another claim",
+                "The plane took off from Newark airport on its flight to Cairo.",
+                "Boston officials said the plane took off from the airport on its flight to Cairo.",
+                None,
+            ),
+            (
                 "roman numerals and words for amounts are not numbers",
                 "Veterans of World War II received a dozen medals at the parade.",
                 "Veterans of World War I received 12 medals at the parade.",
@@ -570,6 +769,55 @@ mod tests {
             let got = differs(ours, theirs);
             let expected = expected.map(|(a, b)| (a.to_string(), b.to_string()));
             assert_eq!(got, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn dates_decide_earlier_figures_and_updates() {
+        // relation(ours, theirs)
+        let relations: &[(Option<&str>, Option<&str>, Relation)] = &[
+            (Some("2000-08-16"), Some("2000-08-14"), Relation::Earlier),
+            (Some("2000-08-14"), Some("2000-08-16"), Relation::Differs),
+            (None, Some("2000-08-14"), Relation::Differs),
+            // A day is not before a time of that day.
+            (
+                Some("2000-08-14T09:00:00"),
+                Some("2000-08-14"),
+                Relation::Differs,
+            ),
+        ];
+        for &(ours, theirs, expected) in relations {
+            assert_eq!(relation(ours, theirs), expected, "{ours:?} {theirs:?}");
+        }
+        let found = |source: usize| Found {
+            source,
+            sentence: source,
+            difference: Difference {
+                claim: 0,
+                kind: ValueKind::Number,
+                ours: 0..1,
+                theirs: 0..1,
+                coverage: 1.0,
+            },
+        };
+        let dates = [
+            Some("2000-08-14"),
+            Some("2000-08-16"),
+            Some("2000-08-17"),
+            None,
+        ];
+        // (reports cited, reports that differ, the update)
+        let updates: &[(&[usize], &[usize], Option<usize>)] = &[
+            (&[0], &[1], Some(1)),
+            (&[0], &[1, 2], Some(2)),
+            // A cited report newer than the one that differs: no update.
+            (&[0, 2], &[1], None),
+            (&[3], &[1], None),
+        ];
+        for &(cited, differing, expected) in updates {
+            let differing: Vec<Found> = differing.iter().map(|&r| found(r)).collect();
+            let got = newest(&differing, &dates, cited, |_| true).map(|f| f.source);
+            assert_eq!(got, expected, "cited {cited:?}");
         }
     }
 }

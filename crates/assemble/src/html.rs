@@ -9,7 +9,9 @@
 //!
 //! Ids: summary sentences are `sum-1`, `sum-2`, …; reports `report-1`, …;
 //! a cited sentence `s{report}-{start}`, its report's number (1-based, as
-//! shown on the markers) and the byte offset where it starts.
+//! shown on the markers) and the byte offset where it starts; so is a
+//! sentence that gives another value for a summary sentence's claim, which
+//! the ⚠ mark under that summary sentence links to.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -48,7 +50,9 @@ pub fn html(summary: &Summary, sources: &[Source]) -> String {
          report. The numbers after it are the reports that state it: each links to the \
          sentence in its report, highlighted. <span class=\"legend cited\">Cited \
          sentences</span> carry links (↑) back to the summary; <span class=\"legend \
-         boilerplate\">boilerplate</span> is dimmed.</p>\n</header>\n",
+         boilerplate\">boilerplate</span> is dimmed. A ⚠ line under a sentence lists the \
+         other values reports give for its claim, each linking to its sentence.</p>\n\
+         </header>\n",
     );
     page.summary(&mut out);
     page.reports(&mut out);
@@ -407,6 +411,9 @@ impl<'a> Page<'a> {
                             k + 1
                         );
                     }
+                    for k in self.differing_for.get(&key).into_iter().flatten() {
+                        back_to_differing(*k, out);
+                    }
                     out.push_str("</span></span>");
                 }
             }
@@ -434,16 +441,22 @@ impl Page<'_> {
             span.start,
             escape(&text[span.clone()])
         );
-        for k in of {
-            let _ = write!(
-                out,
-                " <a class=\"back\" href=\"#sum-{0}\" aria-label=\"back to summary \
-                 sentence {0}, which gives another value\">↑{0}</a>",
-                k + 1
-            );
+        for &k in of {
+            back_to_differing(k, out);
         }
         out.push_str("</span></span>");
     }
+}
+
+/// A link back from a sentence that gives another value to summary
+/// sentence `k` (0-based).
+fn back_to_differing(k: usize, out: &mut String) {
+    let _ = write!(
+        out,
+        " <a class=\"back\" href=\"#sum-{0}\" aria-label=\"back to summary sentence {0}, \
+         which gives another value\">↑{0}</a>",
+        k + 1
+    );
 }
 
 /// Cuts a report's text into headings and paragraphs of units. Units of one

@@ -63,6 +63,7 @@ pub(crate) fn cite<'t>(
     text: impl Fn(usize) -> std::borrow::Cow<'t, str>,
     chosen: &[usize],
     citations: &mut [Vec<Match>],
+    differing: &[Vec<usize>],
     encoder: &dyn Encoder,
 ) -> Result<(), Error> {
     let reports = analysis.by_source.len();
@@ -74,11 +75,16 @@ pub(crate) fn cite<'t>(
     }
     let retells = |r: usize| stated[r] as f64 >= tuning.meaning_share * chosen.len() as f64;
     // (An empty report is never cited, so rule 0 leaves it out.)
+    // A report that gives another value for a chosen sentence's claim
+    // (`differing`, by chosen sentence) is not cited for it: close in
+    // meaning, it says something else.
     let missing: Vec<Vec<usize>> = citations
         .iter()
-        .map(|cites| {
+        .zip(differing)
+        .map(|(cites, differing)| {
             let mut cited = vec![false; reports];
             cites.iter().for_each(|m| cited[m.source] = true);
+            differing.iter().for_each(|&r| cited[r] = true);
             (0..reports).filter(|&r| !cited[r] && retells(r)).collect()
         })
         .collect();
@@ -217,7 +223,17 @@ mod tests {
         let encoder = Table(case.vectors.iter().map(|v| v.to_vec()).collect());
         let chosen = [0, 1];
         let text = |i: usize| std::borrow::Cow::Borrowed(texts[i].as_str());
-        cite(&analysis, &tuning, text, &chosen, &mut citations, &encoder).unwrap();
+        let differing = vec![Vec::new(); chosen.len()];
+        cite(
+            &analysis,
+            &tuning,
+            text,
+            &chosen,
+            &mut citations,
+            &differing,
+            &encoder,
+        )
+        .unwrap();
         let got: Vec<(usize, usize, usize)> = citations
             .iter()
             .enumerate()

@@ -58,7 +58,9 @@ pub fn text(summary: &Summary) -> String {
 }
 
 /// Markdown: a numbered list whose items carry footnote citations
-/// (`[^1]`), then a `Sources` section defining each footnote.
+/// (`[^1]`), each with a nested list of the values other reports give for
+/// its claim (`- earlier: 116 sailors[^1]`), then a `Sources` section
+/// defining each footnote.
 pub fn markdown(summary: &Summary) -> String {
     let mut out = String::from("## Summary\n\n");
     for (n, s) in summary.sentences().iter().enumerate() {
@@ -200,7 +202,8 @@ fn round6(x: f64) -> f64 {
 }
 
 /// JSON, as documented in the README: `sources` (id, title, path) and
-/// `sentences` (text, source, span, score, corroboration, citations).
+/// `sentences` (text, source, span, score, corroboration, citations,
+/// disagreements).
 /// Spans are `[start, end]` byte offsets into the source's text.
 pub fn json(summary: &Summary) -> String {
     let mut out = json_with(summary, true);
@@ -506,8 +509,10 @@ pub fn explain_markdown(summary: &Summary, sources: &[Source]) -> String {
 /// every report, by report and text order, as `{"source", "span", "text",
 /// "centrality", "verdict"}` (a [`Verdict::name`]) plus, by verdict, `rank`
 /// (chosen, 0 first), `with` (the index in `candidates` of the chosen
-/// sentence it repeats) with `similarity` (redundant) or `coverage`
-/// (restates: the share of a claim of one that the other contains), and `closest` (`{"with", "similarity"}`, the most similar
+/// sentence it repeats, which may since have been updated; for `updated`,
+/// the newer sentence that took its place) with `similarity` (redundant)
+/// or `coverage` (restates: the share of a claim of one that the other
+/// contains), and `closest` (`{"with", "similarity"}`, the most similar
 /// chosen sentence) for body sentences not chosen.
 pub fn explain_json(summary: &Summary, sources: &[Source]) -> String {
     let explained = Explained::new(summary, sources);

@@ -27,7 +27,8 @@ pub(crate) trait Restatement {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Selection {
     /// One verdict per sentence of the analysis; `with` in
-    /// [`Verdict::Redundant`] and [`Verdict::Restates`] is a sentence index.
+    /// [`Verdict::Redundant`], [`Verdict::Restates`] and
+    /// [`Verdict::Updated`] is a sentence index.
     pub(crate) verdicts: Vec<Verdict>,
     /// The chosen sentences, in order of choice.
     pub(crate) chosen: Vec<usize>,
@@ -39,8 +40,11 @@ impl Selection {
     /// Puts sentence `j` in place of the `k`th chosen sentence, which
     /// becomes [`Verdict::Updated`] by it, when `j` is an open candidate
     /// (not a fragment, a copy or a dangling opener), is not redundant with
-    /// another chosen sentence, and fits `budget` in its place; says
-    /// whether it did.
+    /// another chosen sentence, fits `budget` in its place, and no chosen
+    /// sentence opens with a reference to the one it replaces; says whether
+    /// it did. Verdicts that named the old sentence still do (it was what
+    /// they repeat, and its verdict names `j`); the components keep the old
+    /// one's gain and take `j`'s centrality and redundancy.
     pub(crate) fn replace(
         &mut self,
         analysis: &Analysis,
@@ -62,6 +66,10 @@ impl Selection {
         let others: Vec<usize> = self.chosen.iter().copied().filter(|&c| c != old).collect();
         let redundant =
             most_similar(analysis, j, &others).is_some_and(|(_, sim)| sim > tuning.redundancy);
+        let leans_on_old = others.iter().any(|&c| {
+            let s = &analysis.sentences[c];
+            s.dangling && s.position > 0 && analysis.by_source[s.source][s.position - 1] == old
+        });
         let limit = Limit::new(budget, analysis.sentences.len());
         let (words, bytes) = others
             .iter()
@@ -72,6 +80,7 @@ impl Selection {
             });
         if !open
             || redundant
+            || leans_on_old
             || analysis.sentences[j].dangling
             || words > limit.words
             || bytes > limit.bytes
@@ -81,7 +90,10 @@ impl Selection {
         self.verdicts[j] = self.verdicts[old].clone();
         self.verdicts[old] = Verdict::Updated { with: j };
         self.chosen[k] = j;
-        self.components[k].centrality = analysis.centrality[j];
+        let component = &mut self.components[k];
+        component.centrality = analysis.centrality[j];
+        component.redundancy =
+            most_similar(analysis, j, &self.chosen[..k]).map_or(0.0, |(_, sim)| sim);
         true
     }
 }

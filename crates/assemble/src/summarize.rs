@@ -109,8 +109,9 @@ impl Summarizer {
         // takes its place, and its own value becomes an earlier figure.
         for k in 0..selection.chosen.len() {
             let old = selection.chosen[k];
-            let origin = analysis.sentences[old].source;
-            let newer = differ::newest(&found[k], &dates, origin, |f| differ.replaces(old, f));
+            // Newer than every report that states the chosen value.
+            let cited: Vec<usize> = citations[k].iter().map(|m| m.source).collect();
+            let newer = differ::newest(&found[k], &dates, &cited, |f| differ.replaces(old, f));
             let Some(newer) = newer.map(|f| f.sentence) else {
                 continue;
             };
@@ -132,7 +133,19 @@ impl Summarizer {
                 let s = &analysis.sentences[i];
                 sources[s.source].read(s.span.clone())
             };
-            meaning::cite(&analysis, tuning, text, chosen, &mut citations, &*encoder.0)?;
+            let differing: Vec<Vec<usize>> = found
+                .iter()
+                .map(|f| f.iter().map(|f| f.source).collect())
+                .collect();
+            meaning::cite(
+                &analysis,
+                tuning,
+                text,
+                chosen,
+                &mut citations,
+                &differing,
+                &*encoder.0,
+            )?;
         }
         let ordered = order::arrange(&analysis, chosen, &citations, config.order, &dates);
 
@@ -151,10 +164,8 @@ impl Summarizer {
                         }),
                     })
                     .collect();
-                // A report cited by meaning is not listed as differing.
                 let disagreements = found[k]
                     .iter()
-                    .filter(|f| citations[k].iter().all(|m| m.source != f.source))
                     .map(|f| disagreement(sources, &analysis, s, f, &dates))
                     .collect();
                 SummarySentence {
@@ -287,6 +298,10 @@ fn evidence(sources: &[Source], s: &Sentence, cited: &Sentence, support: Support
     }
 }
 
+/// The longest value with the word it counts shown ("116 aboard"); past
+/// it, the value alone.
+const PHRASE_BYTES: usize = 40;
+
 /// A report's other value for sentence `s`'s claim, in both sentences'
 /// words.
 fn disagreement(
@@ -297,11 +312,9 @@ fn disagreement(
     dates: &[Option<&str>],
 ) -> Disagreement {
     let theirs = &analysis.sentences[found.sentence];
-    let d = found.difference;
+    let d = &found.difference;
     let (ours_claims, their_claims) = (&s.claims, &theirs.claims);
     let claim = ours_claims.claims.get(d.claim).cloned().unwrap_or(0..0);
-    let ours_value = &ours_claims.values[d.ours];
-    let their_value = &their_claims.values[d.theirs];
     let bytes = |claims: &crate::claim::Claims, terms: std::ops::Range<usize>| {
         let terms = &claims.terms[terms];
         match (terms.first(), terms.last()) {
@@ -309,8 +322,8 @@ fn disagreement(
             _ => 0..0,
         }
     };
-    let ours_span = bytes(ours_claims, ours_value.terms.clone());
-    let value_span = bytes(their_claims, their_value.terms.clone());
+    let ours_span = bytes(ours_claims, d.ours.clone());
+    let value_span = bytes(their_claims, d.theirs.clone());
     let ours_text =
         |span: std::ops::Range<usize>| collapse_whitespace(&sources[s.source].read(span));
     let their_text =
@@ -320,38 +333,33 @@ fn disagreement(
     let counted = their_claims
         .claims
         .iter()
-        .find(|r| r.contains(&their_value.terms.start))
-        .filter(|r| {
-            their_value.kind == crate::summary::ValueKind::Number && their_value.terms.end < r.end
-        })
-        .map(|_| their_claims.terms[their_value.terms.end].span.end);
+        .find(|r| r.contains(&d.theirs.start))
+        .filter(|r| d.kind == crate::summary::ValueKind::Number && d.theirs.end < r.end)
+        .map(|_| their_claims.terms[d.theirs.end].span.end);
     let phrase = match counted {
-        Some(end) if end - value_span.start <= 40 => their_text(value_span.start..end),
+        Some(end) if end - value_span.start <= PHRASE_BYTES => their_text(value_span.start..end),
         _ => their_text(value_span.clone()),
     };
-    let words = {
-        let mut seen: Vec<u32> = Vec::new();
-        ours_claims.terms[claim.clone()]
-            .iter()
-            .enumerate()
-            .filter(|&(t, term)| {
-                let t = claim.start + t;
-                !term.number
-                    && !ours_value.terms.contains(&t)
-                    && their_claims.has(term.id)
-                    && !seen.contains(&term.id)
-                    && {
-                        seen.push(term.id);
-                        true
-                    }
-            })
-            .map(|(_, term)| ours_text(term.span.clone()))
-            .collect()
-    };
+    // The claim's words besides the values that the report's sentence
+    // holds, each once.
+    let mut words = Vec::new();
+    let mut seen: Vec<u32> = Vec::new();
+    for (t, term) in ours_claims.terms[claim.clone()].iter().enumerate() {
+        let t = claim.start + t;
+        if term.number
+            || d.ours.contains(&t)
+            || !their_claims.has(term.id)
+            || seen.contains(&term.id)
+        {
+            continue;
+        }
+        seen.push(term.id);
+        words.push(ours_text(term.span.clone()));
+    }
     Disagreement {
         source: found.source,
         span: theirs.span.clone(),
-        kind: their_value.kind,
+        kind: d.kind,
         value: their_text(value_span.clone()),
         value_span,
         phrase,

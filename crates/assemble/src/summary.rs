@@ -162,16 +162,21 @@ pub enum ValueKind {
     Day,
     /// A time of day ("1:50", "2 p.m.").
     Time,
+    /// A person or place in the same role ("in the Barents Sea" / "in
+    /// the Norwegian Sea").
+    Name,
 }
 
 impl ValueKind {
-    /// The name used in JSON output: `number`, `date`, `day` or `time`.
+    /// The name used in JSON output: `number`, `date`, `day`, `time` or
+    /// `name`.
     pub fn name(self) -> &'static str {
         match self {
             ValueKind::Number => "number",
             ValueKind::Date => "date",
             ValueKind::Day => "day",
             ValueKind::Time => "time",
+            ValueKind::Name => "name",
         }
     }
 }
@@ -292,7 +297,8 @@ pub enum Verdict {
     },
     /// Chosen, then given up for a newer report's sentence that states its
     /// claim with another value (an update); the summary shows its value
-    /// as an earlier figure under that sentence.
+    /// as an earlier figure under that sentence. Other verdicts' `with`
+    /// may name it: it was what they repeat.
     Updated {
         /// Index into [`Summary::candidates`] of the newer sentence.
         with: usize,

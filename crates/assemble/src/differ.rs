@@ -230,9 +230,9 @@ fn names(c: &Claims, claim: &Range<usize>, is_value: impl Fn(usize) -> bool) -> 
 }
 
 /// Whether two names are one spelled two ways ("Batouti" / "Batouty",
-/// "DC10" / "DC-10"): their stems, joined, one the start of the other or
-/// within `NAME_SPELLING` of each other (normalised Levenshtein
-/// similarity).
+/// "DC10" / "DC-10", "Tanzania" / "Tanzanian"): their stems, joined, one
+/// (of two letters or more) the start of the other, or within
+/// `NAME_SPELLING` of each other (normalised Levenshtein similarity).
 fn variant(s: &Claims, a: Range<usize>, c: &Claims, b: Range<usize>) -> bool {
     let joined = |claims: &Claims, run: Range<usize>| {
         claims.terms[run]
@@ -242,9 +242,14 @@ fn variant(s: &Claims, a: Range<usize>, c: &Claims, b: Range<usize>) -> bool {
             .join(" ")
     };
     let (a, b) = (joined(s, a), joined(c, b));
-    // "DC10" / "DC" (of "DC-10", whose number is a term of its own).
-    a.starts_with(&b)
-        || b.starts_with(&a)
+    // "DC10" / "DC" (of "DC-10", whose number is a term of its own),
+    // "tanzanian" / "tanzania".
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    (short.len() >= 2 && long.starts_with(short.as_str()))
         || strsim::normalized_levenshtein(&a, &b) >= NAME_SPELLING
 }
 

@@ -139,7 +139,11 @@ fn check(texts: &[String], budget: Budget, selector: Selector, threshold: f64) {
         let originals: std::collections::BTreeSet<usize> = s
             .citations()
             .iter()
-            .map(|c| summary.sources()[c.source()].copy_of().unwrap_or(c.source()))
+            .map(|c| {
+                summary.sources()[c.source()]
+                    .copy_of()
+                    .unwrap_or(c.source())
+            })
             .collect();
         assert_eq!(s.corroboration(), originals.len());
         words += s.text().split_whitespace().count();

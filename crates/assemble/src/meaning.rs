@@ -196,6 +196,9 @@ mod tests {
         words: &'static [&'static [usize]],
         /// A vector per sentence of [`REPORTS`].
         vectors: [[f32; 2]; 6],
+        /// Per chosen sentence, the reports that give another value for
+        /// its claim.
+        differing: &'static [&'static [usize]],
         /// (chosen position, report, sentence) of each citation by meaning.
         expected: &'static [(usize, usize, usize)],
     }
@@ -223,7 +226,7 @@ mod tests {
         let encoder = Table(case.vectors.iter().map(|v| v.to_vec()).collect());
         let chosen = [0, 1];
         let text = |i: usize| std::borrow::Cow::Borrowed(texts[i].as_str());
-        let differing = vec![Vec::new(); chosen.len()];
+        let differing: Vec<Vec<usize>> = case.differing.iter().map(|d| d.to_vec()).collect();
         cite(
             &analysis,
             &tuning,
@@ -253,30 +256,42 @@ mod tests {
                 name: "a report that retells the story, closest to one chosen sentence",
                 words: &[&[0, 2], &[1]],
                 vectors: [X, Y, X, [0.3, 0.8], FAR, FAR],
+                differing: &[&[], &[]],
                 expected: &[(1, 1, 3)],
             },
             Case {
                 name: "below the least cosine",
                 words: &[&[0, 2], &[1]],
                 vectors: [X, Y, X, [0.0, 0.6], FAR, FAR],
+                differing: &[&[], &[]],
                 expected: &[],
             },
             Case {
                 name: "nearer to another chosen sentence",
                 words: &[&[0, 2], &[1]],
                 vectors: [X, Y, FAR, [0.9, 0.7], FAR, FAR],
+                differing: &[&[], &[]],
                 expected: &[],
             },
             Case {
                 name: "a report cited by words for too few chosen sentences",
                 words: &[&[0], &[1]],
                 vectors: [X, Y, FAR, [0.3, 0.8], FAR, FAR],
+                differing: &[&[], &[]],
+                expected: &[],
+            },
+            Case {
+                name: "a report that gives another value for the claim is not cited by meaning",
+                words: &[&[0, 2], &[1]],
+                vectors: [X, Y, X, [0.3, 0.8], FAR, FAR],
+                differing: &[&[], &[1]],
                 expected: &[],
             },
             Case {
                 name: "a sentence cited by words for another chosen sentence is not a candidate",
                 words: &[&[0, 2], &[1]],
                 vectors: [X, Y, [0.3, 0.8], [0.1, 0.7], FAR, FAR],
+                differing: &[&[], &[]],
                 expected: &[(1, 1, 3)],
             },
         ];

@@ -501,4 +501,63 @@ mod tests {
             check(case);
         }
     }
+
+    /// `Selection::replace` as a table: reports, budget, the sentence to
+    /// put in place of the first chosen, and whether it may.
+    #[test]
+    fn replace_rules() {
+        let cases: &[(&str, &[&[&str]], Budget, usize, bool)] = &[
+            (
+                "an open candidate that fits",
+                &[&["a b c d e", "p q r s t"], &["a b c d x"]],
+                Budget::Sentences(2),
+                2,
+                true,
+            ),
+            (
+                "a fragment is never chosen",
+                &[&["a b c d e", "p q r s t"], &["~a b c d x"]],
+                Budget::Sentences(2),
+                2,
+                false,
+            ),
+            (
+                "too long for the budget in its place",
+                &[&["a b c d e", "p q r s t"], &["a b c d x y z w v u"]],
+                Budget::Words(10),
+                2,
+                false,
+            ),
+            (
+                "a chosen sentence leans on the one it would replace",
+                &[&["a b c d e", "^p q r s t"], &["a b c d x"]],
+                Budget::Sentences(2),
+                2,
+                false,
+            ),
+        ];
+        for &(name, reports, budget, j, expected) in cases {
+            let analysis = build::analysis(reports);
+            let tuning = Tuning::default();
+            let mut selection = select(&analysis, budget, Selector::Mmr, &tuning, &mut Table(&[]));
+            assert_eq!(
+                selection.chosen[0], 0,
+                "{name}: the first sentence is chosen first"
+            );
+            let replaced = selection.replace(&analysis, budget, &tuning, 0, j);
+            assert_eq!(replaced, expected, "{name}");
+            if replaced {
+                assert_eq!(selection.chosen[0], j, "{name}");
+                assert_eq!(
+                    selection.verdicts[0],
+                    Verdict::Updated { with: j },
+                    "{name}"
+                );
+                assert!(
+                    matches!(selection.verdicts[j], Verdict::Chosen { rank: 0 }),
+                    "{name}"
+                );
+            }
+        }
+    }
 }

@@ -502,11 +502,19 @@ mod tests {
         }
     }
 
-    /// `Selection::replace` as a table: reports, budget, the sentence to
-    /// put in place of the first chosen, and whether it may.
+    /// (rule, reports, budget, the sentence to put in place of the first
+    /// chosen, whether it may).
+    type Replace = (
+        &'static str,
+        &'static [&'static [&'static str]],
+        Budget,
+        usize,
+        bool,
+    );
+
     #[test]
     fn replace_rules() {
-        let cases: &[(&str, &[&[&str]], Budget, usize, bool)] = &[
+        let cases: &[Replace] = &[
             (
                 "an open candidate that fits",
                 &[&["a b c d e", "p q r s t"], &["a b c d x"]],

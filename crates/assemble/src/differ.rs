@@ -118,6 +118,7 @@ pub(crate) fn difference(
                     let other = &c.values[w];
                     !agreeing.contains(&w)
                         && other.kind == value.kind
+                        && comparable(value, other, tuning)
                         && same_place(value.kind, here, place(c, clause, other.terms.clone()))
                 });
                 if let Some(w) = aligned {
@@ -142,8 +143,17 @@ pub(crate) fn difference(
                         && !run_of(t).is_some_and(|run| their_names.iter().any(|o| spelled(run, o)))
                 })
                 .collect();
+            // And the clause names nobody and nowhere the sentence does not
+            // ("Lost World made $90.2 million" against another film's take).
+            let foreign: Vec<&Range<usize>> = their_names
+                .iter()
+                .filter(|other| {
+                    (*other).clone().all(|t| !s.has(c.terms[t].id))
+                        && !our_names.iter().any(|ours| spelled(ours, other))
+                })
+                .collect();
             let difference = match (&differing[..], &missing[..]) {
-                ([one], []) => one.clone(),
+                ([one], []) if foreign.is_empty() => one.clone(),
                 // Another name in place of one of ours, in a clause that
                 // gives one of our values the same (the same event) and
                 // the rest closely.
@@ -153,14 +163,7 @@ pub(crate) fn difference(
                     else {
                         continue;
                     };
-                    let others: Vec<&Range<usize>> = their_names
-                        .iter()
-                        .filter(|other| {
-                            (*other).clone().all(|t| !s.has(c.terms[t].id))
-                                && !our_names.iter().any(|ours| spelled(ours, other))
-                        })
-                        .collect();
-                    let [other] = others[..] else {
+                    let [other] = foreign[..] else {
                         continue;
                     };
                     if agreeing.is_empty()
@@ -307,6 +310,21 @@ fn agree(a: &Value, b: &Value, tuning: &Tuning) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether two values can be versions of one figure: numbers within
+/// `Tuning::difference_ratio` of each other (12 students and "two other
+/// students", 92,000 children and "one out of 10 children" count different
+/// things); any two dates, days or times.
+fn comparable(a: &Value, b: &Value, tuning: &Tuning) -> bool {
+    if a.kind != ValueKind::Number {
+        return true;
+    }
+    let (Ok(x), Ok(y)) = (a.key.parse::<f64>(), b.key.parse::<f64>()) else {
+        return false;
+    };
+    let (low, high) = (x.min(y), x.max(y));
+    low > 0.0 && high.is_finite() && high <= tuning.difference_ratio * low
 }
 
 /// The terms on either side of a value within its claim (their ids), if
@@ -621,6 +639,18 @@ mod tests {
                 "Prices in the capital rose 0.5 percent in the last month.",
                 "Prices in the capital rose 1 percent in the last month.",
                 Some(("0.5", "1")),
+            ),
+            (
+                "another subject named in their clause",
+                "The film made $64.8 million over the four-day holiday weekend, a record.",
+                "Lost World made $90.2 million over the four-day holiday weekend, a record.",
+                None,
+            ),
+            (
+                "counts far apart count different things",
+                "In April two gunmen shot 12 students at the school before killing themselves.",
+                "In April two gunmen shot 2 students at the school before killing themselves.",
+                None,
             ),
             (
                 "the same time with and without minutes",

@@ -99,6 +99,11 @@ pub struct Tuning {
     /// thing within this share of the larger ("31 minutes"); further apart,
     /// the two differ ("about 40 minutes"). Default 0.1.
     pub estimate_tolerance: f64,
+    /// Two numbers of one claim in the same place are versions of one
+    /// figure when the larger is at most this many times the smaller;
+    /// further apart they count different things ("shot 12 students" /
+    /// "two other students were killed"). Default 2.
+    pub difference_ratio: f64,
 }
 
 impl Tuning {
@@ -123,6 +128,7 @@ impl Tuning {
             ("meaning_cosine", f64::from(self.meaning_cosine)),
             ("meaning_share", self.meaning_share),
             ("estimate_tolerance", self.estimate_tolerance),
+            ("difference_ratio", self.difference_ratio),
         ];
         values
             .into_iter()
@@ -157,6 +163,7 @@ impl Default for Tuning {
             meaning_cosine: 0.65,
             meaning_share: 0.5,
             estimate_tolerance: 0.1,
+            difference_ratio: 2.0,
         }
     }
 }

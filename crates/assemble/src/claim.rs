@@ -200,6 +200,8 @@ pub(crate) struct Term {
     pub(crate) written: Written,
     /// For a number followed by "a.m." (false) or "p.m." (true): a time.
     pub(crate) meridiem: Option<bool>,
+    /// A number written in words ("two").
+    pub(crate) spelled: bool,
     /// Joined to the word before by a hyphen ("116-man", "18-year-old").
     pub(crate) hyphened: bool,
     /// The token before it is the term before it: no word left out
@@ -369,11 +371,18 @@ impl Claims {
                 }
                 negate = false;
             }
-            // "a.m." and "p.m." right after a number mark it a time of day.
+            // "a.m." and "p.m." right after an hour (1 to 12, or the minutes
+            // of a time) mark a time of day; "am" and "pm" without points
+            // only in English ("1998 am Montag" is no time).
+            let hour = |t: &Term| {
+                t.written == Written::Clock
+                    || t.text.parse::<u8>().is_ok_and(|h| (1..=12).contains(&h))
+            };
             if MERIDIEMS.contains(&norm)
-                && let Some(last) = terms
-                    .last_mut()
-                    .filter(|t: &&mut Term| t.number && last_term_token == Some(k.wrapping_sub(1)))
+                && (english || norm.contains('.'))
+                && let Some(last) = terms.last_mut().filter(|t: &&mut Term| {
+                    t.number && hour(t) && last_term_token == Some(k.wrapping_sub(1))
+                })
             {
                 last.meridiem = Some(norm.starts_with('p'));
                 // Written with the number: "2:00 p.m".
@@ -455,6 +464,7 @@ impl Claims {
                     Written::Plain
                 },
                 meridiem: None,
+                spelled: number && word.starts_with(char::is_alphabetic),
                 hyphened: k > 0 && HYPHENS.contains(&between),
                 adjacent: k > 0 && last_term_token == Some(k - 1),
             });
@@ -510,6 +520,7 @@ impl Claims {
                     negated,
                     written: Written::Plain,
                     meridiem: None,
+                    spelled: false,
                     hyphened: false,
                     adjacent: k > 0,
                 }
@@ -577,11 +588,19 @@ fn written(before: [&str; 3], between: &str, english: bool) -> Written {
 /// "12 August"), times ("1:50", "2 p.m."), and numbers that are neither
 /// bounds nor ranges.
 fn values(terms: &[Term]) -> Vec<Value> {
-    let month = |t: &Term| MONTHS.iter().find(|m| *t.text == *m.0).map(|m| m.1);
+    // "May" capitalised: "20 may have died" is no date.
+    let month = |t: &Term| {
+        MONTHS
+            .iter()
+            .find(|m| *t.text == *m.0 && (t.name || m.0 != "may"))
+            .map(|m| m.1)
+    };
     // A number that could be a day of a month ("31"), and is one of a
     // month of `last` days.
+    // Written in digits: "April two gunmen" is no date.
     let day_number = |t: &Term| {
         t.number
+            && !t.spelled
             && t.written == Written::Plain
             && t.text.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
     };
@@ -629,7 +648,7 @@ fn values(terms: &[Term]) -> Vec<Value> {
             } else {
                 (None, 2)
             }
-        } else if t.meridiem.is_some() {
+        } else if t.meridiem.is_some() && t.written == Written::Plain {
             (Some((ValueKind::Time, clock(&t.text, "00", t.meridiem))), 1)
         } else if matches!(t.written, Written::Plain | Written::About) {
             (Some((ValueKind::Number, t.text.to_string())), 1)
@@ -653,11 +672,13 @@ fn values(terms: &[Term]) -> Vec<Value> {
 /// without (either half of the day).
 fn clock(hour: &str, minutes: &str, meridiem: Option<bool>) -> String {
     let Ok(h) = hour.parse::<u32>() else {
-        return format!("{hour}:{minutes}?");
+        return format!("{hour}:{minutes}");
     };
     match meridiem {
         Some(pm) => format!("{}:{minutes}", h % 12 + if pm { 12 } else { 0 }),
-        None => format!("{h}:{minutes}?"),
+        // "2:00" may be either half of the day; "14:00" or "0:30" only one.
+        None if (1..=12).contains(&h) => format!("{h}:{minutes}?"),
+        None => format!("{h}:{minutes}"),
     }
 }
 

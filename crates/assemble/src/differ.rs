@@ -99,6 +99,7 @@ pub(crate) fn difference(
             // Each of our values the clause gives the same, gives
             // differently in the same place, or does not give.
             let mut differing = Vec::new();
+            let mut far = false;
             // A value of theirs that agrees with one of ours is that one's.
             let agreeing: Vec<usize> = theirs
                 .iter()
@@ -118,11 +119,13 @@ pub(crate) fn difference(
                     let other = &c.values[w];
                     !agreeing.contains(&w)
                         && other.kind == value.kind
-                        && comparable(value, other, tuning)
                         && same_place(value.kind, here, place(c, clause, other.terms.clone()))
                 });
                 if let Some(w) = aligned {
                     differing.push((value.kind, value.terms.clone(), c.values[w].terms.clone()));
+                    // Far apart, the two count different things: another
+                    // claim.
+                    far |= !comparable(value, &c.values[w], tuning);
                 }
             }
             // Who and where must be the same: a name of the claim that the
@@ -152,6 +155,9 @@ pub(crate) fn difference(
                         && !our_names.iter().any(|ours| spelled(ours, other))
                 })
                 .collect();
+            if far {
+                continue;
+            }
             let difference = match (&differing[..], &missing[..]) {
                 ([one], []) if foreign.is_empty() => one.clone(),
                 // Another name in place of one of ours, in a clause that
@@ -234,8 +240,9 @@ fn names(c: &Claims, claim: &Range<usize>, is_value: impl Fn(usize) -> bool) -> 
 
 /// Whether two names are one spelled two ways ("Batouti" / "Batouty",
 /// "DC10" / "DC-10", "Tanzania" / "Tanzanian"): their stems, joined, one
-/// (of two letters or more) the start of the other, or within
-/// `NAME_SPELLING` of each other (normalised Levenshtein similarity).
+/// the other with digits or (from four letters) up to two letters more, or
+/// within `NAME_SPELLING` of each other (normalised Levenshtein
+/// similarity: "Gates" / "Yates" are two names).
 fn variant(s: &Claims, a: Range<usize>, c: &Claims, b: Range<usize>) -> bool {
     let joined = |claims: &Claims, run: Range<usize>| {
         claims.terms[run]
@@ -252,13 +259,15 @@ fn variant(s: &Claims, a: Range<usize>, c: &Claims, b: Range<usize>) -> bool {
     } else {
         (&b, &a)
     };
-    (short.len() >= 2 && long.starts_with(short.as_str()))
-        || strsim::normalized_levenshtein(&a, &b) >= NAME_SPELLING
+    let extra = long.strip_prefix(short.as_str());
+    extra.is_some_and(|extra| {
+        extra.chars().all(|c| c.is_ascii_digit()) || (short.len() >= 4 && extra.len() <= 2)
+    }) || strsim::normalized_levenshtein(&a, &b) >= NAME_SPELLING
 }
 
 /// Names at least this similar (normalised Levenshtein) are one name
 /// spelled two ways.
-const NAME_SPELLING: f64 = 0.8;
+const NAME_SPELLING: f64 = 0.85;
 
 fn within(terms: &Range<usize>, claim: &Range<usize>) -> bool {
     terms.start >= claim.start && terms.end <= claim.end
@@ -292,6 +301,10 @@ fn agree(a: &Value, b: &Value, tuning: &Tuning) -> bool {
             };
             if !(x.is_finite() && y.is_finite()) {
                 return false;
+            }
+            if x == y {
+                // "2.30" / "2.3", "007" / "7".
+                return true;
             }
             let tolerance = tuning.estimate_tolerance;
             if a.approximate || b.approximate {
@@ -364,7 +377,8 @@ fn same_place(
     match (kind, ours.1) {
         (ValueKind::Number, Some(_)) => same(ours.1, theirs.1),
         (ValueKind::Number, None) => same(ours.0, theirs.0),
-        // A name between the same words ("sank in the | Barents Sea |").
+        // A name between the same words ("took off from | Newark |
+        // airport").
         (ValueKind::Name, _) => same(ours.0, theirs.0) && ours.1 == theirs.1,
         (_, _) if ours.0.is_some() => same(ours.0, theirs.0),
         _ => same(ours.1, theirs.1),
@@ -635,6 +649,24 @@ mod tests {
                 None,
             ),
             (
+                "one number written two ways",
+                "The shares closed at 2.30 dollars on the exchange in the city.",
+                "The shares closed at 2.3 dollars on the exchange in the city.",
+                None,
+            ),
+            (
+                "a 24-hour time is one half of the day",
+                "The plane left the radar at 14:00 over the Atlantic Ocean.",
+                "The plane left the radar at 2 a.m. over the Atlantic Ocean.",
+                Some(("14:00", "2 a.m")),
+            ),
+            (
+                "the modal may is no month",
+                "As many as 20 may have died in the fire at the chemical plant.",
+                "As many as 25 may have died in the fire at the chemical plant.",
+                Some(("20", "25")),
+            ),
+            (
                 "a half is not a whole figure",
                 "Prices in the capital rose 0.5 percent in the last month.",
                 "Prices in the capital rose 1 percent in the last month.",
@@ -648,9 +680,15 @@ mod tests {
             ),
             (
                 "counts far apart count different things",
-                "In April two gunmen shot 12 students at the school before killing themselves.",
-                "In April two gunmen shot 2 students at the school before killing themselves.",
+                "In April three gunmen shot 12 students at the school before killing themselves.",
+                "In April three gunmen shot 5 students at the school before killing themselves.",
                 None,
+            ),
+            (
+                "a number in words after a month is no day",
+                "In April two gunmen shot 12 students at the school before killing themselves.",
+                "In April three gunmen shot 12 students at the school before killing themselves.",
+                Some(("two", "three")),
             ),
             (
                 "the same time with and without minutes",
@@ -691,7 +729,7 @@ mod tests {
             (
                 "another place is another subject",
                 "A bomb at the embassy in Tanzania killed 11 people.",
-                "A bomb at the embassy in Kenya killed 247 people.",
+                "A bomb at the embassy in Kenya killed 14 people.",
                 None,
             ),
             (
@@ -702,7 +740,7 @@ mod tests {
             ),
             (
                 "a value that agrees with one of ours is not another's",
-                "Twin bombings killed 257 people at two embassies, 11 of them in Tanzania.",
+                "Twin bombings killed 20 people at two embassies, 11 of them in Tanzania.",
                 "Twin bombings killed 11 people at two embassies in Tanzania.",
                 None,
             ),
@@ -778,19 +816,19 @@ mod tests {
             (
                 "names alike are not one name",
                 "Another bomb killed 11 people, all Africans, at the embassy in the capital.",
-                "Another bomb killed 248 people, all Americans, at the embassy in the capital.",
+                "Another bomb killed 14 people, all Americans, at the embassy in the capital.",
                 None,
             ),
             (
                 "one name spelled two ways",
-                "Investigators studied the last words of co-pilot Gamil Batouti on the recording.",
-                "Investigators studied the last words of co-pilot Gameel Batouty on the recording.",
-                None,
+                "On Oct. 31 the co-pilot Gamil Batouti made 11 calls to the control tower.",
+                "On Oct. 31 the co-pilot Gameel Batouty made 12 calls to the control tower.",
+                Some(("11", "12")),
             ),
             (
                 "another name elsewhere is another claim",
-                "The plane took off from Newark airport on its flight to Cairo.",
-                "Boston officials said the plane took off from the airport on its flight to Cairo.",
+                "On Oct. 31 the plane took off from Newark airport on its flight to Cairo.",
+                "On Oct. 31 the plane from Boston took off from the airport on its flight to Cairo.",
                 None,
             ),
             (

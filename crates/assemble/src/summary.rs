@@ -162,8 +162,8 @@ pub enum ValueKind {
     Day,
     /// A time of day ("1:50", "2 p.m.").
     Time,
-    /// A person or place in the same role ("in the Barents Sea" / "in
-    /// the Norwegian Sea").
+    /// A person or place in the same role of one event ("took off from
+    /// Newark airport" / "from Boston airport" on the same date).
     Name,
 }
 

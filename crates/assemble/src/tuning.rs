@@ -97,7 +97,8 @@ pub struct Tuning {
     // --- differ ---
     /// An estimate ("about 30 minutes") agrees with a value of the same
     /// thing within this share of the larger ("31 minutes"); further apart,
-    /// the two differ ("about 40 minutes"). Default 0.1.
+    /// the two differ ("about 40 minutes"). A figure cut to fewer places
+    /// agrees within this share too ("29.6" / "29"). Default 0.1.
     pub estimate_tolerance: f64,
     /// Two numbers of one claim in the same place are versions of one
     /// figure when the larger is at most this many times the smaller;

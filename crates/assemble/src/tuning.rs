@@ -102,8 +102,8 @@ pub struct Tuning {
     pub estimate_tolerance: f64,
     /// Two numbers of one claim in the same place are versions of one
     /// figure when the larger is at most this many times the smaller;
-    /// further apart they count different things ("shot 12 students" /
-    /// "two other students were killed"). Default 2.
+    /// further apart they count different things ("12 students were hurt"
+    /// / "5 students were hurt", at two schools). Default 2.
     pub difference_ratio: f64,
 }
 

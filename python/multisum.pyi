@@ -184,7 +184,7 @@ def summarize(
     algorithm: Literal["textrank", "lexrank", "centroid", "tfidf"] = "textrank",
     order: Literal["source", "score", "date"] = "source",
     language: str = "english",
-    selector: Literal["mmr", "coverage", "concepts"] = "mmr",
+    selector: Literal["auto", "mmr", "coverage", "concepts"] = "auto",
     model: Optional[Union[str, PathLike]] = None,
     query: Optional[str] = None,
 ) -> Summary:

@@ -25,8 +25,8 @@ set -euo pipefail
 MULTISUM_SETTINGS=(
   "multisum|"
   "multisum-query|--query-file TOPIC"
-  "multisum-concepts|--selector concepts"
-  "multisum-concepts-query|--selector concepts --query-file TOPIC"
+  "multisum-mmr|--selector mmr"
+  "multisum-mmr-query|--selector mmr --query-file TOPIC"
 )
 AUTO_ALGORITHMS=${AUTO_ALGORITHMS:-1}
 SUMY_METHODS=(lexrank textrank lsa kl sumbasic)

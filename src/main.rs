@@ -116,7 +116,7 @@ struct SummaryOptions {
     #[arg(long, default_value = "english", value_parser = parse_language)]
     language: LanguageArg,
     /// How sentences are chosen once scored.
-    #[arg(long, value_enum, default_value_t = SelectorArg::Mmr)]
+    #[arg(long, value_enum, default_value_t = SelectorArg::Auto)]
     selector: SelectorArg,
     /// MMR trade-off between importance (1) and novelty (0).
     #[arg(long, value_name = "L", value_parser = parse_unit)]
@@ -229,6 +229,7 @@ impl SummaryOptions {
             .budget(budget)
             .algorithm(algorithm)
             .selector(match self.selector {
+                SelectorArg::Auto => Selector::Auto,
                 SelectorArg::Mmr => Selector::Mmr,
                 SelectorArg::Coverage => Selector::Coverage,
                 SelectorArg::Concepts => Selector::Concepts,
@@ -362,6 +363,8 @@ enum AlgorithmArg {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum SelectorArg {
+    /// Concepts from 7 original reports, MMR for fewer.
+    Auto,
     /// Maximal Marginal Relevance (Carbonell & Goldstein 1998).
     Mmr,
     /// Coverage + diversity (Lin & Bilmes 2011).

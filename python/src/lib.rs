@@ -321,7 +321,7 @@ impl Summary {
 #[pyo3(signature = (
     reports, *, sentences = None, words = None, bytes = None, ratio = None,
     algorithm = "textrank", order = "source", language = "english",
-    selector = "mmr", model = None, query = None
+    selector = "auto", model = None, query = None
 ))]
 #[allow(clippy::too_many_arguments)]
 fn summarize(
@@ -374,10 +374,11 @@ fn summarize(
         other => return Err(choice("order", other, "source, score, date")),
     };
     let selector = match selector {
+        "auto" => Selector::Auto,
         "mmr" => Selector::Mmr,
         "coverage" => Selector::Coverage,
         "concepts" => Selector::Concepts,
-        other => return Err(choice("selector", other, "mmr, coverage, concepts")),
+        other => return Err(choice("selector", other, "auto, mmr, coverage, concepts")),
     };
     let (language, detect) = if language.eq_ignore_ascii_case("auto") {
         (Language::English, true)

@@ -169,8 +169,27 @@ pub(crate) fn analyse(
         rows.push((0, stems.clone()));
     }
     let analysis = Analysis::new(docs.len(), sentences, original, &rows);
-    let centrality = centrality(&analysis, config, headings, query.is_some());
-    analysis.with_centrality(centrality)
+    let n = analysis.sentences.len();
+    let query_sim = query.is_some().then(|| {
+        relative(max_cosine_to(
+            &analysis.model,
+            n,
+            n + headings..n + headings + 1,
+        ))
+    });
+    let centrality = centrality(&analysis, config, headings, query_sim.as_deref());
+    analysis
+        .with_centrality(centrality)
+        .with_query(query_sim.unwrap_or_default())
+}
+
+/// The values divided by the largest (unchanged when none is above 0).
+fn relative(mut values: Vec<f64>) -> Vec<f64> {
+    let top = values.iter().copied().fold(0.0, f64::max);
+    if top > 0.0 {
+        values.iter_mut().for_each(|v| *v /= top);
+    }
+    values
 }
 
 /// The content stems of a query, without stopwords and instruction words.
@@ -187,9 +206,14 @@ fn query_stems(query: &str, language: Language) -> Vec<String> {
 /// Each sentence's centrality by the configured algorithm, over the
 /// originals' sentences only (a copy would double its twins' centrality),
 /// blended with the heading prior, then with the similarity to the query
-/// (the model's row after the headings) when there is one, and normalised
-/// so the best is 1.
-fn centrality(analysis: &Analysis, config: &Config, headings: usize, query: bool) -> Vec<f64> {
+/// (relative to the best) when there is one, and normalised so the best is
+/// 1.
+fn centrality(
+    analysis: &Analysis,
+    config: &Config,
+    headings: usize,
+    query: Option<&[f64]>,
+) -> Vec<f64> {
     let mut scored = SentenceSet::new();
     let mut scored_ids = Vec::new();
     for (i, s) in analysis.sentences.iter().enumerate() {
@@ -214,9 +238,8 @@ fn centrality(analysis: &Analysis, config: &Config, headings: usize, query: bool
         let heading_sim = max_cosine_to(&analysis.model, n, n..n + headings);
         blend(&mut centrality, &heading_sim, config.tuning.heading_weight);
     }
-    if query {
-        let query_sim = max_cosine_to(&analysis.model, n, n + headings..n + headings + 1);
-        blend(&mut centrality, &query_sim, config.tuning.query_weight);
+    if let Some(query_sim) = query {
+        blend(&mut centrality, query_sim, config.tuning.query_weight);
     }
     centrality
 }

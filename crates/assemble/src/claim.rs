@@ -303,6 +303,10 @@ const DAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Quotation marks: straight, curly, low, guillemets, and the wire services'
+/// doubled backquote (which starts with "`").
+const QUOTATION_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '`'];
+
 /// A sentence's terms and claims.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Claims {
@@ -318,6 +322,9 @@ pub(crate) struct Claims {
     /// It reports a forecast, a poll or a projection ("polls say", "is
     /// expected to"), not an outcome: its values are of another kind.
     pub(crate) hedged: bool,
+    /// It reports speech: a quotation mark, or (in English) a reporting
+    /// verb ("said", "told").
+    pub(crate) reported: bool,
 }
 
 impl Claims {
@@ -342,6 +349,9 @@ impl Claims {
         // The norms of the three tokens before this one, the nearest last.
         let mut recent: [&str; 3] = ["", "", ""];
         let mut hedged = false;
+        let mut reported = text
+            .get(unit.span.clone())
+            .is_some_and(|t| t.contains(QUOTATION_MARKS));
         // The token that gave the last term.
         let mut last_term_token: Option<usize> = None;
         for (k, token) in unit.tokens.iter().enumerate() {
@@ -400,6 +410,7 @@ impl Claims {
             let word = text.get(token.span.clone()).unwrap_or("");
             let capital = k > 0 && word.chars().next().is_some_and(char::is_uppercase);
             if english && !capital && REPORTING.contains(&norm) {
+                reported = true;
                 let n = terms.len();
                 let open = pieces.last().is_some_and(|p| p.0 < n);
                 match pieces.last_mut() {
@@ -496,6 +507,7 @@ impl Claims {
             claims,
             bag: Vec::new(),
             hedged,
+            reported,
         }
     }
 
@@ -526,6 +538,7 @@ impl Claims {
                 }
             })
             .collect();
+        let reported = terms.iter().any(|t| REPORTING.contains(&&*t.text));
         Claims {
             claims: std::iter::once(0..terms.len())
                 .filter(|all| !all.is_empty())
@@ -534,6 +547,7 @@ impl Claims {
             terms,
             bag: Vec::new(),
             hedged: false,
+            reported,
         }
     }
 
@@ -843,6 +857,44 @@ mod tests {
         ];
         for (name, text, expected) in cases {
             assert_eq!(claims_of(text), *expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn reported_speech() {
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "a reporting verb",
+                "The ministry said the bridge would reopen in May.",
+                true,
+            ),
+            (
+                "a quotation",
+                "The mayor called the plan \"a disaster\" for the town.",
+                true,
+            ),
+            (
+                "the wire services' quotation marks",
+                "``We will rebuild,'' the mayor promised.",
+                true,
+            ),
+            (
+                "neither",
+                "The bridge reopened in May after repairs.",
+                false,
+            ),
+            (
+                "a name spelled like a reporting verb",
+                "The bridge was built by Edward Said and his brother.",
+                false,
+            ),
+        ];
+        for &(name, text, reported) in cases {
+            let tokenizer = Tokenizer::new(Config::new());
+            let doc = tokenizer.segment(text);
+            let unit = doc.body().next().expect("a sentence");
+            let claims = Claims::of_unit(unit, doc.vocabulary(), text, Language::English);
+            assert_eq!(claims.reported, reported, "{name}");
         }
     }
 

@@ -67,9 +67,14 @@ impl Algorithm {
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Selector {
+    /// Concepts for an input of many reports (at least
+    /// [`Tuning::concept_auto_reports`] originals with body sentences),
+    /// MMR for fewer: concept weights count reports, and a few reports
+    /// share too few bigrams to tell the main facts apart.
+    #[default]
+    Auto,
     /// Maximal Marginal Relevance (Carbonell & Goldstein 1998): centrality
     /// minus similarity to what is already chosen, weighed by λ.
-    #[default]
     Mmr,
     /// Coverage + diversity (Lin & Bilmes 2011): a submodular objective
     /// rewarding sentences that cover much of the input and come from
@@ -78,7 +83,8 @@ pub enum Selector {
     Coverage,
     /// Concept coverage (Gillick & Favre 2009): the weight of distinct
     /// bigrams of content stems covered, each weighing the number of
-    /// reports that contain it, per unit of cost; greedy.
+    /// reports that contain it (more near the query), per unit of cost;
+    /// greedy. Short sentences and reported speech earn less.
     Concepts,
 }
 

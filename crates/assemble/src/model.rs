@@ -46,6 +46,9 @@ pub(crate) struct Analysis {
     /// Centrality, normalised so the maximum is 1 (0 for sentences that
     /// are not scored: those of copies).
     pub(crate) centrality: Vec<f64>,
+    /// Each sentence's similarity to the query, relative to the most
+    /// similar sentence's (empty without a query).
+    pub(crate) query: Vec<f64>,
 }
 
 impl Analysis {
@@ -78,12 +81,19 @@ impl Analysis {
             model,
             index,
             centrality,
+            query: Vec::new(),
         }
     }
 
     /// Sets the centrality of each sentence.
     pub(crate) fn with_centrality(mut self, centrality: Vec<f64>) -> Analysis {
         self.centrality = centrality;
+        self
+    }
+
+    /// Sets each sentence's similarity to the query.
+    pub(crate) fn with_query(mut self, query: Vec<f64>) -> Analysis {
+        self.query = query;
         self
     }
 

@@ -126,6 +126,19 @@ pub(crate) fn select(
         Budget::Bytes(_) => coverage::Cost::Bytes,
         _ => coverage::Cost::Sentences,
     };
+    let selector = match selector {
+        Selector::Auto => {
+            let originals = (0..analysis.by_source.len())
+                .filter(|&r| analysis.original[r] == r && !analysis.by_source[r].is_empty())
+                .count();
+            if originals >= tuning.concept_auto_reports {
+                Selector::Concepts
+            } else {
+                Selector::Mmr
+            }
+        }
+        other => other,
+    };
     let mut objective: Box<dyn Objective> = match selector {
         Selector::Coverage if analysis.sentences.len() <= tuning.coverage_limit => {
             Box::new(Coverage::new(analysis, cost, tuning))
@@ -325,6 +338,8 @@ mod tests {
         reports: &'static [&'static [&'static str]],
         /// Centrality per sentence; empty for the builder's (earlier first).
         centrality: &'static [f64],
+        /// Similarity to the query per sentence; empty for none.
+        query: &'static [f64],
         /// (report, the report it is a copy of).
         copies: &'static [(usize, usize)],
         budget: Budget,
@@ -341,6 +356,7 @@ mod tests {
         name: "",
         reports: &[],
         centrality: &[],
+        query: &[],
         copies: &[],
         budget: Budget::Sentences(1),
         selector: Selector::Mmr,
@@ -355,6 +371,7 @@ mod tests {
         if !case.centrality.is_empty() {
             analysis.centrality = case.centrality.to_vec();
         }
+        analysis.query = case.query.to_vec();
         for &(copy, of) in case.copies {
             analysis.original[copy] = of;
         }
@@ -461,15 +478,87 @@ mod tests {
                 name: "concepts: a bigram in three reports outweighs centrality",
                 reports: &[&["w x y z", "a b c d"], &["a b e f"], &["a b g h"]],
                 selector: Selector::Concepts,
-                tune: |t| t.concept_centrality = 0.0,
+                tune: |t| {
+                    t.concept_centrality = 0.0;
+                    t.concept_min_words = 0;
+                },
                 chosen: &[1],
+                ..CASE
+            },
+            Case {
+                name: "auto: concepts from enough reports",
+                reports: &[&["w x y z", "a b c d"], &["a b e f"], &["a b g h"]],
+                selector: Selector::Auto,
+                tune: |t| {
+                    t.concept_auto_reports = 3;
+                    t.concept_centrality = 0.0;
+                    t.concept_min_words = 0;
+                },
+                chosen: &[1],
+                ..CASE
+            },
+            Case {
+                name: "auto: MMR for fewer reports (a copy does not count)",
+                reports: &[
+                    &["w x y z", "a b c d"],
+                    &["a b e f"],
+                    &["a b g h"],
+                    &["a b g h"],
+                ],
+                copies: &[(3, 2)],
+                selector: Selector::Auto,
+                tune: |t| {
+                    t.concept_auto_reports = 4;
+                    t.concept_centrality = 0.0;
+                    t.concept_min_words = 0;
+                },
+                chosen: &[0],
                 ..CASE
             },
             Case {
                 name: "concepts: centrality counts with its weight",
                 reports: &[&["w x y z", "a b c d"], &["a b e f"], &["a b g h"]],
                 selector: Selector::Concepts,
+                tune: |t| t.concept_min_words = 0,
                 chosen: &[0],
+                ..CASE
+            },
+            Case {
+                name: "concepts: a sentence of too few words earns nothing",
+                reports: &[&["w x y z v", "a b c d"], &["a b e f"], &["a b g h"]],
+                selector: Selector::Concepts,
+                tune: |t| {
+                    t.concept_centrality = 0.0;
+                    t.concept_min_words = 5;
+                },
+                chosen: &[0],
+                ..CASE
+            },
+            Case {
+                name: "concepts: reported speech earns less",
+                reports: &[&["w x y z", "a b c said"], &["a b e f"], &["a b g h"]],
+                selector: Selector::Concepts,
+                tune: |t| {
+                    t.concept_centrality = 0.0;
+                    t.concept_min_words = 0;
+                },
+                chosen: &[2],
+                ..CASE
+            },
+            Case {
+                name: "concepts: with a query, the concepts of sentences near it weigh more",
+                reports: &[
+                    &["a b c d", "e f g h"],
+                    &["a b x y", "e f z w"],
+                    &["a b k l", "e f m n"],
+                ],
+                query: &[0.0, 1.0, 0.0, 1.0, 0.0, 1.0],
+                selector: Selector::Concepts,
+                tune: |t| {
+                    t.concept_centrality = 0.0;
+                    t.concept_min_words = 0;
+                },
+                chosen: &[1],
                 ..CASE
             },
             Case {
@@ -484,6 +573,7 @@ mod tests {
                 tune: |t| {
                     t.concept_centrality = 0.0;
                     t.concept_min_reports = 2;
+                    t.concept_min_words = 0;
                     t.redundancy = 1.0;
                 },
                 chosen: &[0, 1],

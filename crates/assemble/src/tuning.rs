@@ -34,6 +34,9 @@ pub struct Tuning {
     pub query_weight: f64,
 
     // --- select ---
+    /// [`Selector::Auto`](crate::Selector::Auto) uses concepts from this
+    /// many original reports with body sentences, MMR below. Default 7.
+    pub concept_auto_reports: usize,
     /// Concepts (`Selector::Concepts`) found in fewer reports are not
     /// concepts. Default 3.
     pub concept_min_reports: usize,
@@ -43,8 +46,19 @@ pub struct Tuning {
     /// Weight of a sentence's relevance (centrality, with the heading and
     /// query priors; best = 1) added to its concept gain (a concept weighs
     /// the reports containing it, at least `concept_min_reports`). Default
-    /// 60. Both measured on DUC 2006, `docs/quality.md`.
+    /// 120. All the concept values measured on DUC 2006, `docs/quality.md`.
     pub concept_centrality: f64,
+    /// With a query, a concept weighs `1 + concept_query × q` times more,
+    /// `q` the mean similarity to the query of the sentences stating it
+    /// (relative to the best sentence's). Default 5.
+    pub concept_query: f64,
+    /// In concept coverage, a sentence of fewer words earns nothing (it is
+    /// chosen only when nothing else fits). Default 12.
+    pub concept_min_words: usize,
+    /// In concept coverage, the value of reported speech (a quotation, or a
+    /// reporting verb: "said", "told") is multiplied by this: a summary
+    /// states what happened, not who said what. Default 0.5.
+    pub concept_reported: f64,
     /// Sentences with fewer content words are fragments, never chosen.
     /// Default 4.
     pub min_content_words: usize,
@@ -118,6 +132,8 @@ impl Tuning {
             ("lambda", self.lambda),
             ("concept_cost_exponent", self.concept_cost_exponent),
             ("concept_centrality", self.concept_centrality),
+            ("concept_query", self.concept_query),
+            ("concept_reported", self.concept_reported),
             ("redundancy", self.redundancy),
             ("coverage_saturation", self.coverage_saturation),
             ("coverage_diversity", self.coverage_diversity),
@@ -147,9 +163,13 @@ impl Default for Tuning {
             query_weight: 0.3,
             min_content_words: 4,
             lambda: 0.5,
+            concept_auto_reports: 7,
             concept_min_reports: 3,
             concept_cost_exponent: 0.4,
-            concept_centrality: 60.0,
+            concept_centrality: 120.0,
+            concept_query: 5.0,
+            concept_min_words: 12,
+            concept_reported: 0.5,
             redundancy: 0.30,
             coverage_limit: 5_000,
             coverage_saturation: 50.0,

@@ -74,7 +74,12 @@ fn budget() -> impl Strategy<Value = Budget> {
 }
 
 fn selector() -> impl Strategy<Value = Selector> {
-    prop_oneof![Just(Selector::Mmr), Just(Selector::Coverage)]
+    prop_oneof![
+        Just(Selector::Auto),
+        Just(Selector::Mmr),
+        Just(Selector::Coverage),
+        Just(Selector::Concepts)
+    ]
 }
 
 /// Checks every promise of a summary of `texts`.

@@ -118,7 +118,8 @@ struct SummaryOptions {
     /// How sentences are chosen once scored.
     #[arg(long, value_enum, default_value_t = SelectorArg::Auto)]
     selector: SelectorArg,
-    /// MMR trade-off between importance (1) and novelty (0).
+    /// MMR trade-off between importance (1) and novelty (0); MMR only
+    /// (`--selector mmr`, or auto with fewer than 7 reports).
     #[arg(long, value_name = "L", value_parser = parse_unit)]
     lambda: Option<f64>,
     /// Similarity (0 to 1) above which two sentences count as saying the

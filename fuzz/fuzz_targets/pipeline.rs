@@ -67,11 +67,13 @@ fn configure(knobs: u8) -> (Budget, Summarizer) {
         Algorithm::Centroid,
         Algorithm::TfIdf,
     ][usize::from(knobs >> 2 & 3)];
-    let selector = if knobs & 16 == 0 {
-        Selector::Mmr
-    } else {
-        Selector::Coverage
-    };
+    let selector = [
+        Selector::Auto,
+        Selector::Mmr,
+        Selector::Coverage,
+        Selector::Concepts,
+    // Bit 4, and a bit of the size (not its parity, which picks the order).
+    ][usize::from(knobs >> 4 & 1 | knobs >> 5 & 2)];
     let order = if size % 2 == 0 {
         Order::Source
     } else {

@@ -303,9 +303,9 @@ const DAYS: &[&str] = &[
     "sunday",
 ];
 
-/// Quotation marks: straight, curly, low, guillemets, and the wire services'
-/// doubled backquote (which starts with "`").
-const QUOTATION_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '`'];
+/// Quotation marks: straight, curly (not ’, the apostrophe), low and
+/// guillemets; the wire services' doubled backquote is matched apart.
+const QUOTATION_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '‘'];
 
 /// A sentence's terms and claims.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -351,7 +351,7 @@ impl Claims {
         let mut hedged = false;
         let mut reported = text
             .get(unit.span.clone())
-            .is_some_and(|t| t.contains(QUOTATION_MARKS));
+            .is_some_and(|t| t.contains(QUOTATION_MARKS) || t.contains("``"));
         // The token that gave the last term.
         let mut last_term_token: Option<usize> = None;
         for (k, token) in unit.tokens.iter().enumerate() {
@@ -881,6 +881,11 @@ mod tests {
             (
                 "neither",
                 "The bridge reopened in May after repairs.",
+                false,
+            ),
+            (
+                "a backquote for an apostrophe is no quotation",
+                "The bridge didn`t reopen in May.",
                 false,
             ),
             (

@@ -668,7 +668,7 @@ impl<'a> Explained<'a> {
             Verdict::Dangling => "dangling opener, predecessor not chosen".to_string(),
             Verdict::TooShort => "fragment: too short or unfinished".to_string(),
             Verdict::Copy => "in a syndicated copy of another report".to_string(),
-            Verdict::NotReached => "not chosen: lower MMR score when the budget filled".to_string(),
+            Verdict::NotReached => "not chosen: lower score when the budget filled".to_string(),
             Verdict::Boilerplate => "boilerplate".to_string(),
             Verdict::Heading => "heading".to_string(),
         }

@@ -263,7 +263,8 @@ pub struct Components {
     pub centrality: f64,
     /// The selector's value of the sentence when it was chosen: for MMR
     /// `λ·centrality − (1−λ)·redundancy`, for coverage the gain in coverage
-    /// and diversity per unit of cost.
+    /// and diversity per unit of cost, for concepts the weight of concepts
+    /// not yet covered plus weighted relevance, per unit of cost.
     pub gain: f64,
     /// Its highest similarity to a sentence chosen before it.
     pub redundancy: f64,
@@ -314,8 +315,10 @@ pub enum Verdict {
     /// In a report that is a syndicated copy of another: the twin in the
     /// original stands for it.
     Copy,
-    /// Not chosen: when the budget filled, its MMR score (centrality less
-    /// the similarity to what was chosen) was lower than the chosen ones'.
+    /// Not chosen: when the budget filled, its score by the selector's
+    /// objective (MMR: centrality less the similarity to what was chosen;
+    /// concepts: the weight of concepts not yet covered) was lower than the
+    /// chosen ones'.
     NotReached,
     /// Not a sentence of the report: boilerplate.
     Boilerplate,

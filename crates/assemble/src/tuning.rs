@@ -35,7 +35,8 @@ pub struct Tuning {
 
     // --- select ---
     /// [`Selector::Auto`](crate::Selector::Auto) uses concepts from this
-    /// many original reports with body sentences, MMR below. Default 7.
+    /// many original reports with body sentences, MMR below (0: always
+    /// concepts, `usize::MAX`: always MMR). Default 7.
     pub concept_auto_reports: usize,
     /// Concepts (`Selector::Concepts`) found in fewer reports are not
     /// concepts. Default 3.
@@ -53,7 +54,8 @@ pub struct Tuning {
     /// (relative to the best sentence's). Default 5.
     pub concept_query: f64,
     /// In concept coverage, a sentence of fewer words earns nothing (it is
-    /// chosen only when nothing else fits). Default 12.
+    /// chosen only when nothing else fits; 0 turns the rule off). Default
+    /// 12.
     pub concept_min_words: usize,
     /// In concept coverage, the value of reported speech (a quotation, or a
     /// reporting verb: "said", "told") is multiplied by this: a summary

@@ -318,6 +318,28 @@ fn sentence(
 mod tests {
     use super::*;
 
+    /// Each sentence's similarity to the query is kept, relative to the
+    /// best, from the query's row of the model (after the headings'): a
+    /// sentence sharing only a heading's words is not near the query.
+    #[test]
+    fn query_similarity_per_sentence() {
+        let sources = [Source::new(
+            "a",
+            "# Harbour bridge closed for repairs after storm\n\n\
+             The harbour bridge closed for repairs after the storm. \
+             Volunteers planted oak trees along the river valley.\n",
+        )
+        .with_format(crate::source::Format::Markdown)];
+        let config = Config::new().query("Where were oak trees planted by volunteers?");
+        let tokenizer = Tokenizer::new(multisum_tokenize::Config::new());
+        let (docs, read_in) = segment(&sources, &tokenizer, &config);
+        let analysis = analyse(&sources, &docs, &read_in, &config);
+        assert_eq!(analysis.query.len(), analysis.sentences.len());
+        assert_eq!(analysis.query, [0.0, 1.0]);
+        let without = analyse(&sources, &docs, &read_in, &Config::new());
+        assert!(without.query.is_empty());
+    }
+
     /// A query's subject words are kept, its instruction words and
     /// stopwords are not.
     #[test]

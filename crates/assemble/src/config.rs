@@ -88,6 +88,18 @@ pub enum Selector {
     Concepts,
 }
 
+impl Selector {
+    /// A lowercase name: `"auto"`, `"mmr"`, `"coverage"`, `"concepts"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Selector::Auto => "auto",
+            Selector::Mmr => "mmr",
+            Selector::Coverage => "coverage",
+            Selector::Concepts => "concepts",
+        }
+    }
+}
+
 /// The order of the summary's sentences.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -341,8 +341,9 @@ pub fn explain(summary: &Summary, sources: &[Source]) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "Body sentences ({}), best first:",
-        explained.body.len()
+        "Body sentences ({}), best first; chosen by {}:",
+        explained.body.len(),
+        summary.selector().name()
     );
     for &i in &explained.body {
         let c = &explained.candidates[i];
@@ -468,8 +469,9 @@ pub fn explain_markdown(summary: &Summary, sources: &[Source]) -> String {
     }
     let _ = writeln!(
         out,
-        "\n## Body sentences ({}), best first\n",
-        explained.body.len()
+        "\n## Body sentences ({}), best first; chosen by {}\n",
+        explained.body.len(),
+        summary.selector().name()
     );
     for &i in &explained.body {
         let c = &explained.candidates[i];
@@ -551,6 +553,7 @@ pub fn explain_json(summary: &Summary, sources: &[Source]) -> String {
         .collect();
     let doc = JsonExplanation {
         summary: json_summary(summary),
+        selector: summary.selector().name(),
         candidates,
     };
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
@@ -561,6 +564,8 @@ pub fn explain_json(summary: &Summary, sources: &[Source]) -> String {
 #[derive(Serialize)]
 struct JsonExplanation<'a> {
     summary: JsonSummary<'a>,
+    /// The objective that chose the sentences (never "auto").
+    selector: &'static str,
     candidates: Vec<JsonCandidate<'a>>,
 }
 

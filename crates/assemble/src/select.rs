@@ -35,6 +35,8 @@ pub(crate) struct Selection {
     pub(crate) chosen: Vec<usize>,
     /// How each chosen sentence scored when it was chosen.
     pub(crate) components: Vec<Components>,
+    /// The objective that chose them (never `Auto`).
+    pub(crate) selector: Selector,
 }
 
 impl Selection {
@@ -138,23 +140,24 @@ pub(crate) fn select(
                 Selector::Mmr
             }
         }
+        Selector::Coverage if analysis.sentences.len() > tuning.coverage_limit => Selector::Mmr,
         other => other,
     };
     let mut objective: Box<dyn Objective> = match selector {
-        Selector::Coverage if analysis.sentences.len() <= tuning.coverage_limit => {
-            Box::new(Coverage::new(analysis, cost, tuning))
-        }
+        Selector::Coverage => Box::new(Coverage::new(analysis, cost, tuning)),
         Selector::Concepts => Box::new(Concepts::new(analysis, cost, tuning)),
         _ => Box::new(Mmr::new(analysis, tuning.lambda)),
     };
-    greedy(
+    let mut selection = greedy(
         analysis,
         excluded,
         limit,
         tuning.redundancy,
         objective.as_mut(),
         restatement,
-    )
+    );
+    selection.selector = selector;
+    selection
 }
 
 /// A budget resolved against the input.
@@ -287,6 +290,7 @@ fn greedy(
         verdicts,
         chosen,
         components,
+        selector: Selector::Mmr,
     }
 }
 
@@ -349,6 +353,8 @@ mod tests {
         restates: &'static [(usize, usize)],
         /// The chosen sentences in order of choice.
         chosen: &'static [usize],
+        /// The objective that ran, when the case is about it.
+        ran: Option<Selector>,
         /// (sentence, the name of its verdict).
         verdicts: &'static [(usize, &'static str)],
     }
@@ -364,6 +370,7 @@ mod tests {
         tune: |_| {},
         restates: &[],
         chosen: &[],
+        ran: None,
         verdicts: &[],
     };
 
@@ -386,6 +393,9 @@ mod tests {
             &mut Table(case.restates),
         );
         assert_eq!(selection.chosen, case.chosen, "{}: chosen", case.name);
+        if let Some(ran) = case.ran {
+            assert_eq!(selection.selector, ran, "{}: selector", case.name);
+        }
         for &(i, name) in case.verdicts {
             let verdict = format!("{:?}", selection.verdicts[i]);
             assert!(
@@ -496,6 +506,7 @@ mod tests {
                     t.concept_min_words = 0;
                 },
                 chosen: &[1],
+                ran: Some(Selector::Concepts),
                 ..CASE
             },
             Case {
@@ -514,6 +525,7 @@ mod tests {
                     t.concept_min_words = 0;
                 },
                 chosen: &[0],
+                ran: Some(Selector::Mmr),
                 ..CASE
             },
             Case {
@@ -578,6 +590,24 @@ mod tests {
                     t.redundancy = 1.0;
                 },
                 chosen: &[0, 1],
+                ..CASE
+            },
+            Case {
+                name: "coverage above its limit runs MMR",
+                reports: &[&["a b c d", "e f g h", "i j k l"]],
+                selector: Selector::Coverage,
+                tune: |t| t.coverage_limit = 2,
+                chosen: &[0],
+                ran: Some(Selector::Mmr),
+                ..CASE
+            },
+            Case {
+                name: "coverage within its limit runs",
+                reports: &[&["a b c d", "e f g h", "i j k l"]],
+                selector: Selector::Coverage,
+                tune: |t| t.coverage_limit = 3,
+                chosen: &[0],
+                ran: Some(Selector::Coverage),
                 ..CASE
             },
             Case {

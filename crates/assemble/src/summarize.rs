@@ -187,6 +187,7 @@ impl Summarizer {
             sources: source_infos(sources, &docs, &read_in, &analysis),
             sentences,
             candidates: candidates(&docs, &analysis, &selection),
+            selector: selection.selector,
         })
     }
 }

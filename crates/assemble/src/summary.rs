@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use multisum_tokenize::Language;
 
+use crate::config::Selector;
 use crate::source::{Format, Spans};
 
 /// A report cited by a summary sentence: it contains a sentence, at `span`,
@@ -568,9 +569,18 @@ pub struct Summary {
     pub(crate) sources: Vec<SourceInfo>,
     pub(crate) sentences: Vec<SummarySentence>,
     pub(crate) candidates: Vec<Candidate>,
+    pub(crate) selector: Selector,
 }
 
 impl Summary {
+    /// The objective that chose the sentences: what [`Selector::Auto`]
+    /// resolved to, and MMR where coverage was asked of an input above
+    /// [`Tuning::coverage_limit`](crate::Tuning::coverage_limit). Never
+    /// `Auto`.
+    pub fn selector(&self) -> Selector {
+        self.selector
+    }
+
     /// The input reports, in input order.
     pub fn sources(&self) -> &[SourceInfo] {
         &self.sources

@@ -164,6 +164,9 @@ class Summary:
     def sentences(self) -> List[Sentence]: ...
     @property
     def sources(self) -> List[SourceInfo]: ...
+    @property
+    def selector(self) -> Literal["mmr", "coverage", "concepts"]:
+        """The objective that chose the sentences (what ``"auto"`` resolved to)."""
     def to_json(self) -> str:
         """What ``multisum summarize --format json`` prints."""
     def to_markdown(self) -> str:

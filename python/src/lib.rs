@@ -250,6 +250,13 @@ impl Summary {
             .collect()
     }
 
+    /// The objective that chose the sentences: "mmr", "coverage" or
+    /// "concepts" (what "auto" resolved to).
+    #[getter]
+    fn selector(&self) -> &'static str {
+        self.summary.selector().name()
+    }
+
     /// The input reports, in input order.
     #[getter]
     fn sources(&self, py: Python<'_>) -> PyResult<Vec<Py<SourceInfo>>> {

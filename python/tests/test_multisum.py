@@ -94,6 +94,7 @@ def test_objects_match_the_json():
     assert any(c.evidence is not None for s in summary.sentences for c in s.citations)
     assert [src.id for src in summary.sources] == [r["id"] for r in corpus_reports()]
     assert summary.sources[0].language == "english"
+    assert summary.selector == json.loads(summary.explain("json"))["selector"] == "mmr"
 
 
 def test_disagreements_match_the_json():

@@ -200,7 +200,9 @@ def summarize(
     a sentence-embedding model folder (all-MiniLM-L6-v2, as
     ``scripts/fetch-model.sh`` installs it): reports stating a sentence in
     other words are cited too. ``query`` is a question or topic the summary
-    should answer, as the CLI's ``--query``. The summarizing itself runs
+    should answer, as the CLI's ``--query``. ``selector`` "auto" is concept
+    coverage from 7 original reports and MMR for fewer
+    (``Summary.selector`` says which ran). The summarizing itself runs
     without the GIL.
 
     Raises ``ValueError`` for bad options or reports (the CLI's messages)

@@ -90,7 +90,7 @@ for model in "${MODELS[@]}"; do
   with=(); tag=""
   if [ -n "$model" ]; then with=(--model "$model"); tag=" --model"; fi
   for algorithm in textrank lexrank centroid tfidf; do
-    for selector in mmr coverage; do
+    for selector in mmr coverage concepts; do
       for n in 6 10 15; do
         run "json $algorithm $selector $n$tag" summarize --format json --algorithm "$algorithm" \
           --selector "$selector" --sentences "$n" "${with[@]}" "$CORPUS"
@@ -106,7 +106,7 @@ done
 
 if [ "$DUC" = 1 ]; then
   if [ -d "$DATA" ]; then
-    for selector in mmr coverage; do
+    for selector in auto mmr coverage concepts; do
       run "batch --dirs $(basename "$DATA") --words 250 $selector" batch --dirs "$DATA" --words 250 --selector "$selector"
     done
     run "one cluster of all $(basename "$DATA") documents" summarize --format json --words 250 "$DATA"/*/docs

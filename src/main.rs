@@ -119,7 +119,7 @@ struct SummaryOptions {
     #[arg(long, value_enum, default_value_t = SelectorArg::Auto)]
     selector: SelectorArg,
     /// MMR trade-off between importance (1) and novelty (0); MMR only
-    /// (`--selector mmr`, or auto with fewer than 7 reports).
+    /// (`--selector mmr`, or auto with fewer than 7 original reports).
     #[arg(long, value_name = "L", value_parser = parse_unit)]
     lambda: Option<f64>,
     /// Similarity (0 to 1) above which two sentences count as saying the

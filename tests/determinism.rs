@@ -40,6 +40,17 @@ fn summarize_is_byte_identical_across_20_runs() {
             "--words",
             "120",
         ],
+        &[
+            "--explain",
+            "--format",
+            "json",
+            "--selector",
+            "concepts",
+            "--query",
+            "What did Russia say about the ceasefire?",
+            "--words",
+            "150",
+        ],
     ] {
         let args: Vec<&str> = ["summarize"]
             .into_iter()

@@ -1,7 +1,7 @@
 //! Bytes → several reports → summary → every renderer. The first byte
-//! picks the budget, algorithm, selector and order, and whether citations
-//! by meaning run (with a stand-in encoder: byte histograms) when the input
-//! has an odd length; the rest, split at 0x1E (record separator) bytes, is
+//! picks the budget, algorithm and order; the input's length the selector
+//! (`len / 2 % 4`) and whether citations by meaning run (with a stand-in
+//! encoder: byte histograms: odd lengths); the rest, split at 0x1E (record separator) bytes, is
 //! up to eight reports (lossy UTF-8).
 //! Asserted: a summary is made; every sentence and citation slices its
 //! report exactly; citations are ordered by report, each once, the origin
@@ -19,13 +19,32 @@ use multisum_assemble::{
 
 /// The budget and summarizer each value of the first byte picks, made once:
 /// without an encoder, then with one.
+/// Every selector, picked by the input's length (`len / 2 % 4`), apart from
+/// the knobs and from the model (`len % 2`).
+const SELECTORS: [Selector; 4] = [
+    Selector::Auto,
+    Selector::Mmr,
+    Selector::Coverage,
+    Selector::Concepts,
+];
+
+/// Indexed by `knobs + 256 * selector + 1024 * model`.
 static SUMMARIZERS: LazyLock<Vec<(Budget, Summarizer)>> = LazyLock::new(|| {
-    let plain = (0..=255).map(configure);
-    let meaning = (0..=255).map(|k| {
-        let (budget, summarizer) = configure(k);
-        (budget, summarizer.with_encoder(Arc::new(Histogram)))
-    });
-    plain.chain(meaning).collect()
+    let mut all = Vec::with_capacity(2048);
+    for meaning in [false, true] {
+        for selector in SELECTORS {
+            for k in 0..=255 {
+                let (budget, summarizer) = configure(k, selector);
+                let summarizer = if meaning {
+                    summarizer.with_encoder(Arc::new(Histogram))
+                } else {
+                    summarizer
+                };
+                all.push((budget, summarizer));
+            }
+        }
+    }
+    all
 });
 
 /// Sentence vectors from byte histograms (17 buckets and a constant):
@@ -53,7 +72,7 @@ impl Encoder for Histogram {
     }
 }
 
-fn configure(knobs: u8) -> (Budget, Summarizer) {
+fn configure(knobs: u8, selector: Selector) -> (Budget, Summarizer) {
     let size = usize::from(knobs >> 5);
     let budget = match knobs & 3 {
         0 => Budget::Sentences(size),
@@ -67,13 +86,6 @@ fn configure(knobs: u8) -> (Budget, Summarizer) {
         Algorithm::Centroid,
         Algorithm::TfIdf,
     ][usize::from(knobs >> 2 & 3)];
-    let selector = [
-        Selector::Auto,
-        Selector::Mmr,
-        Selector::Coverage,
-        Selector::Concepts,
-    // Bit 4, and a bit of the size (not its parity, which picks the order).
-    ][usize::from(knobs >> 4 & 1 | knobs >> 5 & 2)];
     let order = if size % 2 == 0 {
         Order::Source
     } else {
@@ -97,7 +109,8 @@ fuzz_target!(|data: &[u8]| {
         .enumerate()
         .map(|(i, bytes)| Source::new(format!("r{i}"), String::from_utf8_lossy(bytes)))
         .collect();
-    let (budget, summarizer) = &SUMMARIZERS[usize::from(knobs) + 256 * (data.len() % 2)];
+    let (budget, summarizer) =
+        &SUMMARIZERS[usize::from(knobs) + 256 * (data.len() / 2 % 4) + 1024 * (data.len() % 2)];
     let budget = *budget;
     let summary = summarizer
         .summarize(&sources)

@@ -95,6 +95,7 @@ def test_objects_match_the_json():
     assert [src.id for src in summary.sources] == [r["id"] for r in corpus_reports()]
     assert summary.sources[0].language == "english"
     assert summary.selector == json.loads(summary.explain("json"))["selector"] == "mmr"
+    assert multisum.summarize(corpus_reports(), selector="concepts").selector == "concepts"
 
 
 def test_disagreements_match_the_json():

@@ -130,7 +130,8 @@ pub struct Config {
 }
 
 impl Config {
-    /// The defaults: six sentences, TextRank, English, source order.
+    /// The defaults: six sentences, TextRank, English, source order, the
+    /// auto selector.
     pub fn new() -> Config {
         Config::default()
     }
@@ -169,7 +170,9 @@ impl Config {
 
     /// A question or topic the summary should answer: each sentence's
     /// relevance blends its centrality with its similarity to the query
-    /// (weight [`Tuning::query_weight`]). Instruction words ("Discuss",
+    /// (weight [`Tuning::query_weight`]); with concepts, a concept weighs
+    /// more the closer its sentences are to the query
+    /// ([`Tuning::concept_query`]). Instruction words ("Discuss",
     /// "Describe", "Include") do not count. Citations do not change in
     /// meaning. An empty query is no query.
     pub fn query(mut self, query: impl Into<String>) -> Config {
@@ -185,7 +188,8 @@ impl Config {
     }
 
     /// MMR's trade-off between importance (1.0) and novelty (0.0): sets
-    /// [`Tuning::lambda`]. Values outside `[0, 1]` are clamped.
+    /// [`Tuning::lambda`]. Values outside `[0, 1]` are clamped. No effect
+    /// when another objective chooses ([`Summary::selector`](crate::Summary::selector)).
     pub fn lambda(mut self, lambda: f64) -> Config {
         self.tuning.lambda = lambda.clamp(0.0, 1.0);
         self

@@ -341,7 +341,7 @@ pub fn explain(summary: &Summary, sources: &[Source]) -> String {
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "Body sentences ({}), best first; chosen by {}:",
+        "Body sentences ({}), most central first; chosen by {}:",
         explained.body.len(),
         summary.selector().name()
     );
@@ -469,7 +469,7 @@ pub fn explain_markdown(summary: &Summary, sources: &[Source]) -> String {
     }
     let _ = writeln!(
         out,
-        "\n## Body sentences ({}), best first; chosen by {}\n",
+        "\n## Body sentences ({}), most central first; chosen by {}\n",
         explained.body.len(),
         summary.selector().name()
     );

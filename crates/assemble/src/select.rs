@@ -148,16 +148,14 @@ pub(crate) fn select(
         Selector::Concepts => Box::new(Concepts::new(analysis, cost, tuning)),
         _ => Box::new(Mmr::new(analysis, tuning.lambda)),
     };
-    let mut selection = greedy(
+    greedy(
         analysis,
         excluded,
         limit,
         tuning.redundancy,
-        objective.as_mut(),
+        (selector, objective.as_mut()),
         restatement,
-    );
-    selection.selector = selector;
-    selection
+    )
 }
 
 /// A budget resolved against the input.
@@ -199,13 +197,13 @@ impl Limit {
 /// never one that opens with a back-reference unless its predecessor is
 /// chosen, skipping what does not fit the budget. `excluded` holds the
 /// verdicts reached before selection (too short, in a copy), `None` for
-/// candidates.
+/// candidates; `selector` names the objective, recorded in the selection.
 fn greedy(
     analysis: &Analysis,
     excluded: Vec<Option<Verdict>>,
     limit: Limit,
     threshold: f64,
-    objective: &mut dyn Objective,
+    (selector, objective): (Selector, &mut dyn Objective),
     restatement: &mut dyn Restatement,
 ) -> Selection {
     let mut decisions = excluded;
@@ -290,7 +288,7 @@ fn greedy(
         verdicts,
         chosen,
         components,
-        selector: Selector::Mmr,
+        selector,
     }
 }
 
@@ -518,6 +516,19 @@ mod tests {
                     &["a b g h"],
                 ],
                 copies: &[(3, 2)],
+                selector: Selector::Auto,
+                tune: |t| {
+                    t.concept_auto_reports = 4;
+                    t.concept_centrality = 0.0;
+                    t.concept_min_words = 0;
+                },
+                chosen: &[0],
+                ran: Some(Selector::Mmr),
+                ..CASE
+            },
+            Case {
+                name: "auto: a report without body sentences does not count",
+                reports: &[&["w x y z", "a b c d"], &["a b e f"], &["a b g h"], &[]],
                 selector: Selector::Auto,
                 tune: |t| {
                     t.concept_auto_reports = 4;

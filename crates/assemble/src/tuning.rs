@@ -58,8 +58,9 @@ pub struct Tuning {
     /// 12.
     pub concept_min_words: usize,
     /// In concept coverage, the value of reported speech (a quotation, or a
-    /// reporting verb: "said", "told") is multiplied by this: a summary
-    /// states what happened, not who said what. Default 0.5.
+    /// verb of the claims' reporting list: "said", "told", "announced",
+    /// "confirmed", "warned", …) is multiplied by this: a summary states
+    /// what happened, not who said what. Default 0.5.
     pub concept_reported: f64,
     /// Sentences with fewer content words are fragments, never chosen.
     /// Default 4.

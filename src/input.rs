@@ -954,8 +954,8 @@ mod date_tests {
             ("Published 2025-03-13\nUS officials …", Some("2025-03-13")),
             ("Sept. 4, 2000\nThe salvage began.", Some("2000-09-04")),
             (
-                "MOSCOW, Aug. 14, 2000 — The Russian navy struggled on Monday to rescue the sailors \
-                 trapped at the bottom of the Barents Sea.",
+                "OSLO, Aug. 14, 2000 — The coast guard worked through Monday night to reach the \
+                 divers trapped in the flooded mine shaft.",
                 Some("2000-08-14"),
             ),
             (
@@ -964,7 +964,7 @@ mod date_tests {
                 None,
             ),
             (
-                "MOSCOW (AP) -- The Russian navy struggled Monday to rescue sailors.",
+                "OSLO (AP) -- The coast guard worked Monday to reach the divers.",
                 None,
             ),
             ("Feb. 31, 2025\nNo such day.", None),

@@ -130,7 +130,7 @@ pub(crate) fn difference(
             }
             // Who and where must be the same: a name of the claim that the
             // clause does not give (in any spelling) makes it another claim
-            // (a toll in Tanzania is not one in Kenya, the Lauda Air crash
+            // (a toll in one country is not one in another, one airline's crash
             // not the EgyptAir one), unless it is the one value that
             // differs: another name in the same place.
             let in_clause = |id: u32| c.terms[clause.clone()].iter().any(|t| t.id == id);
@@ -573,8 +573,8 @@ mod tests {
             ),
             (
                 "a compound counts the word it qualifies",
-                "The evacuation of the 116-man crew of the submarine began slowly.",
-                "The evacuation of the 118 crew of the submarine began slowly.",
+                "The rescue of the 116-man crew of the trawler began at dawn.",
+                "The rescue of the 118 crew of the trawler began at dawn.",
                 Some(("116", "118")),
             ),
             (
@@ -633,8 +633,8 @@ mod tests {
             ),
             (
                 "two counts joined by and are not a range",
-                "The jet crashed, killing all 109 aboard and five on the ground.",
-                "The jet crashed, killing all 109 aboard and four on the ground.",
+                "The airliner came down, killing all 87 aboard and five in the houses below.",
+                "The airliner came down, killing all 87 aboard and four in the houses below.",
                 Some(("five", "four")),
             ),
             (
@@ -645,8 +645,8 @@ mod tests {
             ),
             (
                 "a range of amounts is not compared",
-                "Polls put him 20 percent ahead of his nearest challenger in the race.",
-                "Polls put him 10 percent to 30 percent ahead of his nearest challenger in the race.",
+                "Surveys show the mayor 20 percent in front of her closest rival for the post.",
+                "Surveys show the mayor 10 percent to 30 percent in front of her closest rival for the post.",
                 None,
             ),
             (
@@ -735,8 +735,8 @@ mod tests {
             ),
             (
                 "a name of ours missing is another subject",
-                "The Lauda Air crash killed all 223 people on board.",
-                "The crash killed all 217 people on board.",
+                "The Nordic Wings accident killed all 141 travellers on the plane.",
+                "The accident killed all 139 travellers on the plane.",
                 None,
             ),
             (
@@ -747,8 +747,8 @@ mod tests {
             ),
             (
                 "number words joined by a hyphen are one number",
-                "The unit includes 44 members of the French national police.",
-                "The unit includes forty-four members of the French national police.",
+                "The squad counts 44 officers of the Belgian federal police.",
+                "The squad counts forty-four officers of the Belgian federal police.",
                 None,
             ),
             (
@@ -816,8 +816,8 @@ mod tests {
             ),
             (
                 "names alike are not one name",
-                "Another bomb killed 11 people, all Africans, at the embassy in the capital.",
-                "Another bomb killed 14 people, all Americans, at the embassy in the capital.",
+                "A second blast hurt 11 people, all Austrians, at the consulate in the port.",
+                "A second blast hurt 14 people, all Australians, at the consulate in the port.",
                 None,
             ),
             (

@@ -554,15 +554,9 @@ mod tests {
                 "WASHINGTON — Officials said on Tuesday.",
                 Some("WASHINGTON —"),
             ),
-            (
-                "IN the treatment of rheumatic disorders -- the mainstay.",
-                None,
-            ),
+            ("IN the care of chronic back pain -- the first step.", None),
             ("US officials are en route -- or so they say.", None),
-            (
-                "A look at the 15 impeachments considered by the Senate:",
-                None,
-            ),
+            ("A list of the 12 vetoes overridden by the Congress:", None),
             (
                 "WASHINGTON, D.C. 20003 Tel: 202-547-4512 Fax: 202-546-4194",
                 None,
